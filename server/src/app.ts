@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FILE_MAX_BYTES } from '@ce/shared';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { access } from './core/access';
+import type { Config } from './core/config';
+import type { Services } from './core/context';
+import type { Db } from './core/db';
+import { installErrorHandler } from './core/error-handler';
+import { FileStore } from './core/files';
+import type { Api } from './core/http';
+import { outboxSmsSender, type SmsSender } from './core/sms';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { agentRoutes } from './modules/agents/agents.routes';
+import { fileRoutes } from './modules/files/files.routes';
+import { authRoutes } from './modules/identity/auth.routes';
+import { registrationRoutes } from './modules/identity/registration.routes';
+import { hrssReviewProvider, type IdentityProvider } from './modules/realname/identity-provider';
+import { realnameRoutes } from './modules/realname/realname.routes';
+import { regionRoutes } from './modules/regions/regions.routes';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  sms?: SmsSender;
+  identity?: IdentityProvider;
+  logger?: boolean;
+}
+
+/** Builds the whole product: API, OpenAPI docs and the web app, on one Fastify instance. */
+export async function buildApp(opts: AppOptions) {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  const services: Services = {
+    db: opts.db,
+    config,
+    files: new FileStore(join(config.dataDir, 'files')),
+    sms: opts.sms ?? outboxSmsSender,
+    identity: opts.identity ?? hrssReviewProvider,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '专业技术人员继续教育管理系统 API',
+        description:
+          '所有接口（公开接口除外）需登录；修改类请求须带 x-csrf-token 请求头（值为 ce_csrf Cookie）。',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(access, { db: opts.db, config });
+
+  const api = app as unknown as Api;
+  authRoutes(api, services);
+  registrationRoutes(api, services);
+  regionRoutes(api);
+  realnameRoutes(api, services);
+  agentRoutes(api, services);
+  fileRoutes(api, services);
+  adminRoutes(api, services);
+
+  if (config.webDist) {
+    const indexHtml = readFileSync(join(config.webDist, 'index.html'));
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    // client-side routes fall back to index.html; unknown /api paths stay 404
+    app.get('/*', { config: {} }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.url.split('?')[0]}` });
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-frame-options', 'DENY');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  return { app, services };
+}

@@ -1,0 +1,40 @@
+import type { FieldError } from '@ce/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, fieldLabel } from './errors';
+
+/** Turns every failure into `{ code, message, fields? }`; bad input never becomes a 500. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldError[] = err.validation.map((v) => {
+        const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';
+        return { field, label: fieldLabel(field), message: v.message ?? '格式错误' };
+      });
+      const first = fields[0];
+      const message = first ? `${first.label}：${first.message}` : '请求参数错误';
+      return reply.status(400).send({ code: 'VALIDATION', message, fields });
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 429)
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.status(413).send({ code: 'FILE_REJECTED', message: '文件不能超过10MB' });
+    }
+    if (status === 415)
+      return reply.status(415).send({ code: 'VALIDATION', message: '不支持的请求内容类型' });
+    if (status >= 400 && status < 500) {
+      req.log.info({ err }, 'client error');
+      return reply.status(400).send({ code: 'VALIDATION', message: '请求格式错误，请检查后重试' });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FILE_KINDS, FILE_MAX_BYTES, type UploadedFile } from '@ce/shared';
+import { eq } from 'drizzle-orm';
+import { files } from '../db/schema';
+import type { Queryable } from './db';
+import { AppError } from './errors';
+
+type Kind = keyof typeof FILE_KINDS;
+
+/** Detects the type from the bytes themselves; the name and the browser's claim are not trusted. */
+export function sniffKind(bytes: Buffer): Kind | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
+  return null;
+}
+
+const EXTENSIONS: Record<Kind, string[]> = { pdf: ['pdf'], jpg: ['jpg', 'jpeg'], png: ['png'] };
+
+/** Upload bytes on disk under the data dir; rows in `files` hold name, type, size and hash. */
+export class FileStore {
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private path(id: string): string {
+    return join(this.dir, id.slice(0, 2), id);
+  }
+
+  /** Checks and stores an upload; the row is written with the caller's transaction. */
+  async save(
+    q: Queryable,
+    input: { ownerId: string; purpose: string; name: string; bytes: Buffer; allowed?: Kind[] },
+  ): Promise<UploadedFile> {
+    const allowed = input.allowed ?? (Object.keys(FILE_KINDS) as Kind[]);
+    if (input.bytes.length === 0) throw new AppError('FILE_REJECTED', '文件为空，请重新选择');
+    if (input.bytes.length > FILE_MAX_BYTES) throw new AppError('FILE_REJECTED', '文件不能超过10MB');
+    const kind = sniffKind(input.bytes);
+    const allowedText = allowed.map((k) => k.toUpperCase()).join('、');
+    if (!kind || !allowed.includes(kind)) {
+      throw new AppError('FILE_REJECTED', `文件内容不是允许的类型（${allowedText}）`);
+    }
+    const ext = input.name.split('.').pop()?.toLowerCase() ?? '';
+    if (!EXTENSIONS[kind].includes(ext)) {
+      throw new AppError('FILE_REJECTED', `文件扩展名与文件内容不符（内容为${kind.toUpperCase()}）`);
+    }
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+    // path separators and control characters never reach a header or a path
+    const name = [...input.name]
+      .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+      .join('')
+      .slice(0, 200);
+    const [row] = await q
+      .insert(files)
+      .values({
+        ownerId: input.ownerId,
+        purpose: input.purpose,
+        name,
+        mime: FILE_KINDS[kind],
+        size: input.bytes.length,
+        sha256,
+      })
+      .returning();
+    const target = this.path(row.id);
+    mkdirSync(join(target, '..'), { recursive: true });
+    await writeFile(`${target}.part`, input.bytes);
+    await rename(`${target}.part`, target);
+    return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256 };
+  }
+
+  async find(q: Queryable, id: string) {
+    const [row] = await q.select().from(files).where(eq(files.id, id));
+    return row ?? null;
+  }
+
+  /** Reads the bytes and verifies them against the stored hash. */
+  async read(row: { id: string; sha256: string }): Promise<Buffer> {
+    const bytes = await readFile(this.path(row.id));
+    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+      throw new AppError('INTERNAL', '文件已损坏，请联系管理员');
+    }
+    return bytes;
+  }
+}

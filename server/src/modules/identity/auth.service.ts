@@ -1,0 +1,380 @@
+import type { SessionInfo } from '@ce/shared';
+import { maskPhone } from '@ce/shared';
+import { and, eq } from 'drizzle-orm';
+import { audit } from '../../core/audit';
+import type { Actor, RequestContext, Services } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { createSession, endAccountSessions, endSession, unitRoleGrants } from '../../core/session';
+import { checkSmsCode, consumeSmsCode, issueSmsCode } from '../../core/sms';
+import { accounts, agentBindings, units } from '../../db/schema';
+import { verifyCaptcha } from './captcha';
+import { findAccountByLogin, findPerson, findUnit, lockAccountRow } from './identity.repository';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 60 * 60 * 1000;
+
+export function formatBeijing(d: Date): string {
+  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
+}
+
+export function sessionInfoOf(actor: Actor): SessionInfo {
+  return {
+    account: {
+      id: actor.accountId,
+      kind: actor.accountKind,
+      loginName: actor.loginName,
+      displayName: actor.displayName,
+      realnameLevel: actor.realnameLevel,
+      mustChangePassword: actor.mustChangePassword,
+    },
+    actorKind: actor.kind,
+    actingUnit: actor.actingUnit
+      ? {
+          id: actor.actingUnit.id,
+          name: actor.actingUnit.name,
+          roles: actor.actingUnit.roles.map((r) => r.role),
+        }
+      : null,
+    permissions: [...actor.permissions],
+    expiresAt: actor.expiresAt.toISOString(),
+  };
+}
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+}
+
+type LoginOutcome = { ok: true; session: NewSession } | { ok: false; error: AppError };
+
+/**
+ * 个人登录 / 单位登录. Five consecutive failures lock the account for an hour (SPEC §2).
+ * Failures are committed (counter, lock, audit) before the error is returned.
+ */
+export async function login(
+  s: Services,
+  ctx: RequestContext,
+  input: {
+    accountType: 'person' | 'unit';
+    loginName: string;
+    password: string;
+    captchaId: string;
+    captcha: string;
+  },
+  userAgent: string | null,
+): Promise<NewSession> {
+  await verifyCaptcha(s.db, input.captchaId, input.captcha);
+  const found = await findAccountByLogin(s.db, input.loginName);
+  const badCredentials = new AppError(
+    'BAD_CREDENTIALS',
+    '账号或密码错误（密码连续错误5次后账号将被锁定1小时）',
+  );
+  if (!found || found.kind !== input.accountType) {
+    await verifyPassword(await dummyHash(), input.password);
+    await audit(s.db, ctx, {
+      action: 'auth.login_failed',
+      outcome: 'failure',
+      detail: { loginName: input.loginName.slice(0, 50), reason: '账号不存在' },
+    });
+    throw badCredentials;
+  }
+
+  const outcome = await s.db.transaction(async (tx): Promise<LoginOutcome> => {
+    const account = await lockAccountRow(tx, found.id);
+    if (!account) return { ok: false, error: badCredentials };
+    const who = { id: account.id, loginName: account.loginName, name: null };
+    const now = new Date();
+    if (account.disabled) {
+      await audit(tx, ctx, {
+        action: 'auth.login_failed',
+        outcome: 'failure',
+        actor: who,
+        detail: { reason: '账号已停用' },
+      });
+      return { ok: false, error: new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员') };
+    }
+    if (account.lockedUntil && account.lockedUntil > now) {
+      await audit(tx, ctx, {
+        action: 'auth.login_failed',
+        outcome: 'failure',
+        actor: who,
+        detail: { reason: '账号已锁定' },
+      });
+      return {
+        ok: false,
+        error: new AppError(
+          'ACCOUNT_LOCKED',
+          `账号已被锁定，请于 ${formatBeijing(account.lockedUntil)} 后再登录`,
+        ),
+      };
+    }
+    if (!(await verifyPassword(account.passwordHash, input.password))) {
+      const failures = account.failedLogins + 1;
+      if (failures >= MAX_FAILED_LOGINS) {
+        const until = new Date(now.getTime() + LOCK_MS);
+        await tx
+          .update(accounts)
+          .set({ failedLogins: 0, lockedUntil: until })
+          .where(eq(accounts.id, account.id));
+        await endAccountSessions(tx, account.id);
+        await audit(tx, ctx, {
+          action: 'auth.locked',
+          outcome: 'failure',
+          actor: who,
+          objectType: 'account',
+          objectId: account.id,
+        });
+        return {
+          ok: false,
+          error: new AppError(
+            'ACCOUNT_LOCKED',
+            `密码连续错误${MAX_FAILED_LOGINS}次，账号已被锁定1小时，请于 ${formatBeijing(until)} 后再登录`,
+          ),
+        };
+      }
+      await tx.update(accounts).set({ failedLogins: failures }).where(eq(accounts.id, account.id));
+      await audit(tx, ctx, {
+        action: 'auth.login_failed',
+        outcome: 'failure',
+        actor: who,
+        detail: { reason: '密码错误', failures },
+      });
+      return { ok: false, error: badCredentials };
+    }
+    await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
+    const session = await createSession(tx, s.config, {
+      accountId: account.id,
+      actingUnitId: null,
+      ip: ctx.ip,
+      userAgent,
+    });
+    await audit(tx, ctx, { action: 'auth.login', actor: who, objectType: 'account', objectId: account.id });
+    return { ok: true, session };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.session;
+}
+
+export async function logout(s: Services, ctx: RequestContext, actor: Actor): Promise<void> {
+  await s.db.transaction(async (tx) => {
+    await endSession(tx, actor.sessionId);
+    await audit(tx, ctx, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId });
+  });
+}
+
+/** Units a person may act for: active bindings with the CE system authorized. */
+export async function actingUnits(s: Services, actor: Actor) {
+  if (actor.accountKind !== 'person') return [];
+  const rows = await s.db
+    .select({ unitId: units.accountId, unitName: units.name, loginName: accounts.loginName })
+    .from(agentBindings)
+    .innerJoin(units, eq(units.accountId, agentBindings.unitId))
+    .innerJoin(accounts, eq(accounts.id, units.accountId))
+    .where(
+      and(
+        eq(agentBindings.personId, actor.accountId),
+        eq(agentBindings.status, 'active'),
+        eq(agentBindings.authorized, true),
+      ),
+    )
+    .orderBy(units.name);
+  return Promise.all(
+    rows.map(async (r) => ({ ...r, roles: (await unitRoleGrants(s.db, r.unitId)).map((g) => g.role) })),
+  );
+}
+
+/** 使用选中的单位账号登录: a new session (new token) acting for the unit. */
+export async function switchToUnit(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  unitId: string,
+  userAgent: string | null,
+): Promise<NewSession> {
+  if (actor.accountKind !== 'person') throw new AppError('FORBIDDEN', '单位账号不能再选择单位账号登录');
+  const allowed = (await actingUnits(s, actor)).find((u) => u.unitId === unitId);
+  if (!allowed) throw new AppError('FORBIDDEN', '您不是该单位的已授权经办人，不能使用该单位账号登录');
+  return s.db.transaction(async (tx) => {
+    await endSession(tx, actor.sessionId);
+    const session = await createSession(tx, s.config, {
+      accountId: actor.accountId,
+      actingUnitId: unitId,
+      ip: ctx.ip,
+      userAgent,
+    });
+    await audit(
+      tx,
+      { ...ctx, actor: { ...actor, actingUnit: null } },
+      {
+        action: 'auth.switch_unit',
+        objectType: 'unit',
+        objectId: unitId,
+        detail: { unitName: allowed.unitName },
+      },
+    );
+    return session;
+  });
+}
+
+/** 切换回个人账号. */
+export async function switchToPerson(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  userAgent: string | null,
+): Promise<NewSession> {
+  if (!actor.actingUnit) throw new AppError('INVALID_STATE', '当前已是个人身份');
+  return s.db.transaction(async (tx) => {
+    await endSession(tx, actor.sessionId);
+    const session = await createSession(tx, s.config, {
+      accountId: actor.accountId,
+      actingUnitId: null,
+      ip: ctx.ip,
+      userAgent,
+    });
+    await audit(tx, ctx, {
+      action: 'auth.switch_person',
+      objectType: 'unit',
+      objectId: actor.actingUnit?.id ?? null,
+    });
+    return session;
+  });
+}
+
+/** 修改密码 (also the forced change at first login): ends every session, opens a fresh one. */
+export async function changePassword(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  input: { oldPassword: string; newPassword: string },
+  userAgent: string | null,
+): Promise<NewSession> {
+  const newHash = await hashPassword(input.newPassword);
+  const outcome = await s.db.transaction(async (tx): Promise<LoginOutcome> => {
+    const account = await lockAccountRow(tx, actor.accountId);
+    if (!account || !(await verifyPassword(account.passwordHash, input.oldPassword))) {
+      await audit(tx, ctx, {
+        action: 'auth.password_change',
+        outcome: 'failure',
+        detail: { reason: '原密码错误' },
+      });
+      return {
+        ok: false,
+        error: new AppError('VALIDATION', '原密码：原密码错误', [
+          { field: 'oldPassword', label: '原密码', message: '原密码错误' },
+        ]),
+      };
+    }
+    if (input.oldPassword === input.newPassword) {
+      return {
+        ok: false,
+        error: new AppError('VALIDATION', '新密码：新密码不能与原密码相同', [
+          { field: 'newPassword', label: '新密码', message: '新密码不能与原密码相同' },
+        ]),
+      };
+    }
+    await tx
+      .update(accounts)
+      .set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() })
+      .where(eq(accounts.id, actor.accountId));
+    await endAccountSessions(tx, actor.accountId);
+    const session = await createSession(tx, s.config, {
+      accountId: actor.accountId,
+      actingUnitId: actor.actingUnit?.id ?? null,
+      ip: ctx.ip,
+      userAgent,
+    });
+    await audit(tx, ctx, {
+      action: 'auth.password_change',
+      objectType: 'account',
+      objectId: actor.accountId,
+    });
+    return { ok: true, session };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.session;
+}
+
+/** The phone a reset code goes to: the person's registered mobile, or the unit's contact phone. */
+async function registeredPhone(s: Services, accountId: string, kind: 'person' | 'unit') {
+  if (kind === 'person') return (await findPerson(s.db, accountId))?.phone ?? null;
+  const unit = await findUnit(s.db, accountId);
+  return unit ? unit.contactPhone : null;
+}
+
+/** 密码找回, step 1: sends a code when login name and phone match, and says the same either way. */
+export async function sendResetCode(
+  s: Services,
+  ctx: RequestContext,
+  input: { loginName: string; phone: string; captchaId: string; captcha: string },
+): Promise<{ phoneMasked: string; message: string }> {
+  await verifyCaptcha(s.db, input.captchaId, input.captcha);
+  const account = await findAccountByLogin(s.db, input.loginName);
+  const phone = account ? await registeredPhone(s, account.id, account.kind) : null;
+  const phoneMasked = maskPhone(input.phone);
+  const message = `如账号与手机号码匹配，验证码已发送至 ${phoneMasked}，10分钟内有效`;
+  await s.db.transaction(async (tx) => {
+    if (!account || phone !== input.phone) {
+      await audit(tx, ctx, {
+        action: 'auth.password_reset_sms',
+        outcome: 'failure',
+        detail: { loginName: input.loginName.slice(0, 50), reason: '账号与手机号码不匹配' },
+      });
+      return;
+    }
+    await issueSmsCode(
+      tx,
+      { secret: s.config.sessionSecret, sms: s.sms },
+      {
+        phone,
+        purpose: 'password_reset',
+        subject: account.id,
+      },
+    );
+    await audit(tx, ctx, {
+      action: 'auth.password_reset_sms',
+      actor: { id: account.id, loginName: account.loginName, name: null },
+      objectType: 'account',
+      objectId: account.id,
+    });
+  });
+  return { phoneMasked, message };
+}
+
+/** 密码找回, step 2: a valid code sets the new password, unlocks the account and ends its sessions. */
+export async function resetPassword(
+  s: Services,
+  ctx: RequestContext,
+  input: { loginName: string; phone: string; code: string; newPassword: string },
+): Promise<void> {
+  const account = await findAccountByLogin(s.db, input.loginName);
+  if (!account) throw new AppError('SMS_CODE_INVALID', '短信验证码无效，请重新获取');
+  const codeId = await checkSmsCode(s.db, s.config.sessionSecret, {
+    phone: input.phone,
+    purpose: 'password_reset',
+    subject: account.id,
+    code: input.code,
+  });
+  const newHash = await hashPassword(input.newPassword);
+  await s.db.transaction(async (tx) => {
+    await consumeSmsCode(tx, codeId);
+    await tx
+      .update(accounts)
+      .set({
+        passwordHash: newHash,
+        mustChangePassword: false,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: new Date(),
+      })
+      .where(eq(accounts.id, account.id));
+    await endAccountSessions(tx, account.id);
+    await audit(tx, ctx, {
+      action: 'auth.password_reset',
+      actor: { id: account.id, loginName: account.loginName, name: null },
+      objectType: 'account',
+      objectId: account.id,
+    });
+  });
+}

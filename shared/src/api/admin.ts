@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { paged, pageQuery } from './common';
+
+export const smsMessage = z.object({
+  id: z.string(),
+  phone: z.string(),
+  purpose: z.string(),
+  content: z.string(),
+  createdAt: z.string(),
+});
+export const SMS_PURPOSE_LABELS = { password_reset: '密码找回', unit_register: '单位注册' } as const;
+export const smsOutboxQuery = pageQuery.extend({ phone: z.string().trim().optional() });
+export const smsOutboxResponse = paged(smsMessage);
+
+export const AUDIT_OUTCOME_LABELS = { success: '成功', failure: '失败' } as const;
+export const auditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorLoginName: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actingUnitName: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  actionLabel: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  outcome: z.enum(['success', 'failure']),
+  detail: z.string().nullable(),
+});
+export const auditQuery = pageQuery.extend({
+  from: z.iso.date('开始日期格式应为YYYY-MM-DD').optional(),
+  to: z.iso.date('结束日期格式应为YYYY-MM-DD').optional(),
+  actor: z.string().trim().optional(),
+  action: z.string().trim().optional(),
+  outcome: z.enum(['success', 'failure']).optional(),
+});
+export const auditResponse = paged(auditEvent);

@@ -1,0 +1,27 @@
+/** Audit actions and their Chinese labels (the 审计日志 page shows the label). */
+export const AUDIT_ACTIONS = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.switch_unit': '使用单位账号登录',
+  'auth.switch_person': '切换回个人账号',
+  'auth.password_change': '修改密码',
+  'auth.password_reset': '密码找回',
+  'auth.password_reset_sms': '发送密码找回验证码',
+  'account.register_person': '个人注册',
+  'account.register_unit': '单位注册',
+  'account.register_unit_sms': '发送单位注册验证码',
+  'realname.apply': '申请二级实名认证',
+  'realname.approve': '实名认证审核通过',
+  'realname.reject': '实名认证审核不通过',
+  'agent.request': '新增绑定',
+  'agent.accept': '通过绑定申请',
+  'agent.reject': '拒绝绑定申请',
+  'agent.authorize': '授权继续教育系统',
+  'agent.unauthorize': '取消授权',
+  'agent.cancel': '取消绑定',
+  'file.upload': '上传附件',
+  'seed.run': '初始化演示数据',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
