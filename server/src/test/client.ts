@@ -1,0 +1,76 @@
+import type { ErrorBody } from '@ce/shared';
+import type { TestApp } from './harness';
+import { captchaAnswer } from './harness';
+
+export interface Res<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+  /** the error body, when status ≥ 400 */
+  error: ErrorBody;
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header, like the web app does. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(
+    readonly t: TestApp,
+    readonly ip = '127.0.0.1',
+  ) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request<T = unknown>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string>; payload?: Buffer } = {},
+  ): Promise<Res<T>> {
+    if (method !== 'GET' && opts.csrf !== false && !this.cookies.has('ce_csrf'))
+      await this.request('GET', '/api/auth/session');
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.cookies.get('ce_csrf') ?? '';
+    const res = await this.t.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.ip,
+      ...(opts.payload ? { payload: opts.payload } : body === undefined ? {} : { payload: body as object }),
+    });
+    const setCookie = res.headers['set-cookie'];
+    for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    let parsed: unknown = res.body;
+    if (String(res.headers['content-type'] ?? '').includes('json')) parsed = res.json();
+    return { status: res.statusCode, body: parsed as T, headers: res.headers, error: parsed as ErrorBody };
+  }
+
+  get<T = unknown>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = unknown>(url: string, body: unknown = {}) {
+    return this.request<T>('POST', url, body);
+  }
+  delete<T = unknown>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+
+  /** A fresh captcha and its answer. */
+  async captcha(): Promise<{ captchaId: string; captcha: string }> {
+    const r = await this.get<{ captchaId: string }>('/api/auth/captcha');
+    return { captchaId: r.body.captchaId, captcha: await captchaAnswer(this.t, r.body.captchaId) };
+  }
+
+  async login(loginName: string, password: string, accountType: 'person' | 'unit' = 'person') {
+    return this.post('/api/auth/login', { accountType, loginName, password, ...(await this.captcha()) });
+  }
+}

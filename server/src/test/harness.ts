@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../app';
+import type { Config } from '../core/config';
+import { type Database, openDatabase } from '../core/db';
+import { captchas } from '../db/schema';
+
+/**
+ * One database per test file: in-memory PGlite by default, or a fresh database on the server of
+ * TEST_DATABASE_URL (created here, dropped at the end), with the real migrations applied.
+ */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return openDatabase({ url: null, pgliteDir: null });
+  const name = `ce_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openDatabase({ url: u.toString(), pgliteDir: null });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ce-test-'));
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    databaseUrl: null,
+    sessionSecret: randomBytes(32).toString('base64url'),
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 8,
+    secureCookies: false,
+    authRateLimit: 10_000,
+    webDist: null,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** The real app over a test database; close() tears both down. */
+export async function startTestApp(overrides: Partial<Config> = {}) {
+  const database = await testDatabase();
+  const config = testConfig(overrides);
+  const { app, services } = await buildApp({ db: database.db, config, logger: false });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    config,
+    services,
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads a captcha's answer, as a person reads the image. */
+export async function captchaAnswer(t: { db: Database['db'] }, captchaId: string): Promise<string> {
+  const [row] = await t.db.select().from(captchas).where(eq(captchas.id, captchaId));
+  if (!row) throw new Error('captcha not found');
+  return row.answer;
+}
