@@ -139,7 +139,8 @@ export async function hrssOperator(
   level: 'province' | 'city' = 'province',
   regionCode = level === 'province' ? '44' : '4401',
 ) {
-  const unit = await makeUnit(t, { roles: [{ role: 'hrss', level, regionCode }] });
+  const cityCode = level === 'province' ? '4401' : regionCode.slice(0, 4);
+  const unit = await makeUnit(t, { roles: [{ role: 'hrss', level, regionCode }], cityCode });
   const person = await makePerson(t);
   await bindAgent(t, unit, person);
   return { unit, person, client: await actingFor(t, person, unit) };

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { type Permission, permissionsFor } from '@ce/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../test/client';
+import { bindAgent, hrssOperator, loggedIn, makePerson, makeUnit } from '../test/factories';
+import { startTestApp, type TestApp } from '../test/harness';
+
+/**
+ * The authorization matrix: every /api route registered in the app, taken from the app itself.
+ * Without a session each non-public route answers 401; with a session lacking its permission, 403.
+ * A new route joins automatically; a new public route must be added to PUBLIC below on purpose.
+ */
+const PUBLIC = new Set([
+  'GET /api/auth/captcha',
+  'GET /api/auth/session',
+  'POST /api/auth/login',
+  'POST /api/auth/password-reset/sms',
+  'POST /api/auth/password-reset',
+  'POST /api/register/person',
+  'POST /api/register/unit/agent-check',
+  'POST /api/register/unit/sms',
+  'POST /api/register/unit',
+  'GET /api/regions',
+]);
+
+/** Permissions every kind of actor holds: person, unit account, and agent of a role-less unit. */
+const UNIVERSAL = new Set(
+  permissionsFor('person').filter(
+    (p) => permissionsFor('unit').includes(p) && permissionsFor('agent', []).includes(p),
+  ),
+);
+
+let t: TestApp;
+let actors: { name: string; client: Client; permissions: Set<Permission> }[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const person = await makePerson(t, { level: 1 });
+  const unit = await makeUnit(t);
+  const plainUnit = await makeUnit(t);
+  const agentPerson = await makePerson(t);
+  await bindAgent(t, plainUnit, agentPerson);
+  const hrss = await hrssOperator(t);
+  const clients = [
+    { name: '个人', client: await loggedIn(t, person) },
+    { name: '单位账号', client: await loggedIn(t, unit, 'unit') },
+    { name: '无角色单位的经办人', client: await loggedIn(t, agentPerson) },
+    { name: '人社部门经办人', client: hrss.client },
+  ];
+  await clients[2].client.post('/api/auth/switch-unit', { unitId: plainUnit.id });
+  actors = [];
+  for (const c of clients) {
+    const s = await c.client.get<{ session: { permissions: Permission[] } }>('/api/auth/session');
+    actors.push({ ...c, permissions: new Set(s.body.session.permissions) });
+  }
+});
+afterAll(() => t.close());
+
+const fill = (url: string) => url.replace(/:[A-Za-z]+/g, () => randomUUID());
+
+describe('authorization matrix', () => {
+  it('covers a real set of routes, and every public route is declared here on purpose', () => {
+    expect(t.app.apiRoutes.length).toBeGreaterThan(25);
+    const declaredPublic = t.app.apiRoutes
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(new Set(declaredPublic)).toEqual(PUBLIC);
+  });
+
+  it('answers 401 without a session on every non-public route', async () => {
+    const failures: string[] = [];
+    for (const r of t.app.apiRoutes.filter((x) => x.access !== 'public')) {
+      const res = await new Client(t).request(
+        r.method as 'GET',
+        fill(r.url),
+        r.method === 'GET' ? undefined : {},
+      );
+      if (res.status !== 401) failures.push(`${r.method} ${r.url} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to a session without the permission, on every permission route', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const r of t.app.apiRoutes) {
+      if (r.access === 'public' || r.access === 'authenticated') continue;
+      const lacking = actors.filter((a) => !a.permissions.has(r.access as Permission));
+      if (lacking.length === 0) {
+        // only a permission every kind of account holds (its own account centre) may be held by all
+        expect(UNIVERSAL.has(r.access), `${r.url}: some actor must lack ${r.access}`).toBe(true);
+        continue;
+      }
+      for (const a of lacking) {
+        const res = await a.client.request(
+          r.method as 'GET',
+          fill(r.url),
+          r.method === 'GET' ? undefined : {},
+        );
+        checked += 1;
+        if (res.status !== 403) failures.push(`${a.name}: ${r.method} ${r.url} → ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('never answers 500 to bad input, on any route, from any actor', async () => {
+    const garbage: unknown[] = [{}, { id: 1, page: 'x', loginName: 123, idNumber: null }, 'not json', []];
+    const failures: string[] = [];
+    for (const r of t.app.apiRoutes) {
+      for (const a of [...actors, { name: '匿名', client: new Client(t) }]) {
+        for (const body of r.method === 'GET' ? [undefined] : garbage) {
+          const url = `${r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')}${r.method === 'GET' ? '?page=-1&pageSize=abc&parent=x&status=zz' : ''}`;
+          const res = await a.client.request(r.method as 'GET', url, body);
+          if (res.status >= 500)
+            failures.push(`${a.name}: ${r.method} ${r.url} → ${res.status} ${JSON.stringify(res.body)}`);
+          if (res.status >= 400 && typeof res.error?.message !== 'string')
+            failures.push(`${r.method} ${r.url}: no message`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

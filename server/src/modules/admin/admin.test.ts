@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsOutbox } from '../../db/schema';
+import { Client } from '../../test/client';
+import { hrssOperator, makePerson } from '../../test/factories';
+import { startTestApp, type TestApp } from '../../test/harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type AuditPage = {
+  items: {
+    action: string;
+    actionLabel: string;
+    actorLoginName: string | null;
+    outcome: string;
+    ip: string | null;
+    at: string;
+  }[];
+  total: number;
+};
+
+describe('审计日志', () => {
+  it('records auth events with actor, IP and outcome; HRSS searches them by action, actor and outcome', async () => {
+    const p = await makePerson(t);
+    const c = new Client(t, '10.1.2.3');
+    await c.login(p.loginName, 'Wrong2468x');
+    await c.login(p.loginName, p.password);
+    await c.post('/api/auth/logout');
+    const hrss = (await hrssOperator(t)).client;
+    const failed = await hrss.get<AuditPage>(`/api/admin/audit-events?actor=${p.loginName}&outcome=failure`);
+    expect(failed.body.items).toHaveLength(1);
+    expect(failed.body.items[0]).toMatchObject({
+      action: 'auth.login_failed',
+      actionLabel: '登录失败',
+      ip: '10.1.2.3',
+    });
+    const all = await hrss.get<AuditPage>(`/api/admin/audit-events?actor=${p.loginName}`);
+    expect(all.body.items.map((e) => e.actionLabel)).toEqual(['退出登录', '登录', '登录失败']);
+    expect(new Date(all.body.items[0].at).toISOString()).toBe(all.body.items[0].at); // UTC
+    const logins = await hrss.get<AuditPage>('/api/admin/audit-events?action=auth.login&pageSize=1');
+    expect(logins.body.items).toHaveLength(1);
+    expect(logins.body.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('filters by Beijing calendar day', async () => {
+    const hrss = (await hrssOperator(t)).client;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const inDay = await hrss.get<AuditPage>(`/api/admin/audit-events?from=${today}&to=${today}`);
+    expect(inDay.body.total).toBeGreaterThan(0);
+    const past = await hrss.get<AuditPage>('/api/admin/audit-events?from=2020-01-01&to=2020-01-02');
+    expect(past.body.total).toBe(0);
+    const bad = await hrss.get('/api/admin/audit-events?from=2020-13-01');
+    expect(bad.status).toBe(400);
+    expect(bad.error.fields?.[0].label).toBe('开始时间');
+  });
+
+  it('a city HRSS sees only the events of units in its region', async () => {
+    const gz = await hrssOperator(t, 'city', '4401');
+    const sz = await hrssOperator(t, 'city', '4403');
+    await gz.client.get('/api/realname/applications');
+    await gz.client.post('/api/auth/switch-person'); // audited while acting for the 广州 unit
+    const seenBySz = await sz.client.get<AuditPage>(`/api/admin/audit-events?actor=${gz.person.loginName}`);
+    expect(seenBySz.body.total).toBe(0);
+    const sz2 = await hrssOperator(t, 'city', '4401');
+    const seenByGz = await sz2.client.get<AuditPage>(`/api/admin/audit-events?actor=${gz.person.loginName}`);
+    expect(seenByGz.body.items.map((e) => e.action)).toContain('auth.switch_person');
+  });
+});
+
+describe('短信发件箱', () => {
+  it('shows the messages of the default SMS adapter to HRSS', async () => {
+    const p = await makePerson(t);
+    const c = new Client(t);
+    await c.post('/api/auth/password-reset/sms', {
+      loginName: p.loginName,
+      phone: p.phone,
+      ...(await c.captcha()),
+    });
+    const hrss = (await hrssOperator(t)).client;
+    const r = await hrss.get<{ items: { phone: string; purpose: string; content: string }[]; total: number }>(
+      `/api/admin/sms-outbox?phone=${p.phone}`,
+    );
+    expect(r.body.total).toBe(1);
+    expect(r.body.items[0]).toMatchObject({ phone: p.phone, purpose: 'password_reset' });
+    expect(r.body.items[0].content).toMatch(/验证码：\d{6}，10分钟内有效/);
+    const rows = await t.db.select().from(smsOutbox);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});
