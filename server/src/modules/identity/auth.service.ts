@@ -156,9 +156,10 @@ export async function login(
   return outcome.session;
 }
 
+/** 退出: ends every session of the account (the issue: logout ends all sessions of that account). */
 export async function logout(s: Services, ctx: RequestContext, actor: Actor): Promise<void> {
   await s.db.transaction(async (tx) => {
-    await endSession(tx, actor.sessionId);
+    await endAccountSessions(tx, actor.accountId);
     await audit(tx, ctx, { action: 'auth.logout', objectType: 'account', objectId: actor.accountId });
   });
 }

@@ -113,8 +113,9 @@ describe('登录', () => {
 });
 
 describe('会话', () => {
-  it('logout ends the session', async () => {
+  it('logout ends every session of the account', async () => {
     const p = await makePerson(t);
+    const elsewhere = await loggedIn(t, p);
     const c = await loggedIn(t, p);
     const token = c.cookies.get('ce_session');
     expect((await c.post('/api/auth/logout')).status).toBe(200);
@@ -122,6 +123,7 @@ describe('会话', () => {
     replay.cookies.set('ce_session', token ?? '');
     expect((await sessionOf(replay)).body.session).toBeNull();
     expect((await replay.get('/api/realname/mine')).status).toBe(401);
+    expect((await sessionOf(elsewhere)).body.session).toBeNull();
   });
 
   it('ends a session idle for 30 minutes, and any session after 8 hours', async () => {
