@@ -8,9 +8,30 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
+import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
 import type { Api } from '../../core/http';
 import { hrssScope } from '../../core/scope';
+import { formatBeijing } from '../../core/time';
 import * as repo from './admin.repository';
+
+type AuditRow = Awaited<ReturnType<typeof repo.listAudit>>['items'][number];
+
+function presentAudit(e: AuditRow) {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorLoginName: e.actorLoginName,
+    actorName: e.actorName,
+    actingUnitName: e.actingUnitName,
+    ip: e.ip,
+    action: e.action,
+    actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    outcome: e.outcome,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  };
+}
 
 export function adminRoutes(app: Api, s: Services) {
   app.get('/api/admin/sms-outbox', {
@@ -43,24 +64,42 @@ export function adminRoutes(app: Api, s: Services) {
     handler: async (req) => {
       const { items, total } = await repo.listAudit(s.db, hrssScope(actorOf(req)), req.query);
       return {
-        items: items.map((e) => ({
-          id: e.id,
-          at: e.at.toISOString(),
-          actorLoginName: e.actorLoginName,
-          actorName: e.actorName,
-          actingUnitName: e.actingUnitName,
-          ip: e.ip,
-          action: e.action,
-          actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
-          objectType: e.objectType,
-          objectId: e.objectId,
-          outcome: e.outcome,
-          detail: e.detail ? JSON.stringify(e.detail) : null,
-        })),
+        items: items.map(presentAudit),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
       };
+    },
+  });
+
+  app.get('/api/admin/audit-events/export', {
+    config: { access: 'audit.read' },
+    schema: {
+      tags: ['人社部门'],
+      summary: '审计日志导出Excel（按查询条件，最多10000条）',
+      querystring: auditQuery,
+    },
+    handler: async (req, reply) => {
+      const query = { ...req.query, page: 1, pageSize: EXPORT_MAX_ROWS };
+      const { items } = await repo.listAudit(s.db, hrssScope(actorOf(req)), query);
+      const rows = items.map(presentAudit);
+      const xlsx = await toXlsx(
+        '审计日志',
+        [
+          { header: '时间（北京时间）', width: 22, value: (r) => formatBeijing(new Date(r.at)) },
+          { header: '操作人账号', value: (r) => r.actorLoginName },
+          { header: '操作人', value: (r) => r.actorName },
+          { header: '所代表单位', width: 28, value: (r) => r.actingUnitName },
+          { header: 'IP地址', value: (r) => r.ip },
+          { header: '操作', value: (r) => r.actionLabel },
+          { header: '对象类型', value: (r) => r.objectType },
+          { header: '对象编号', width: 38, value: (r) => r.objectId },
+          { header: '结果', width: 8, value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
+          { header: '详情', width: 40, value: (r) => r.detail },
+        ],
+        rows,
+      );
+      return reply.headers(xlsxHeaders('审计日志.xlsx')).send(xlsx);
     },
   });
 }

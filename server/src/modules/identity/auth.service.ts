@@ -6,6 +6,7 @@ import type { Actor, RequestContext, Services } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { createSession, endAccountSessions, endSession, unitRoleGrants } from '../../core/session';
 import { checkSmsCode, consumeSmsCode, issueSmsCode } from '../../core/sms';
+import { formatBeijing } from '../../core/time';
 import { accounts, agentBindings, units } from '../../db/schema';
 import { verifyCaptcha } from './captcha';
 import { findAccountByLogin, findPerson, findUnit, lockAccountRow } from './identity.repository';
@@ -13,10 +14,6 @@ import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 60 * 60 * 1000;
-
-export function formatBeijing(d: Date): string {
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
-}
 
 export function sessionInfoOf(actor: Actor): SessionInfo {
   return {
