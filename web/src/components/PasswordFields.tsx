@@ -1,0 +1,17 @@
+import { PASSWORD_HINT, password } from '@ce/shared';
+import { Form, Input } from 'antd';
+import { confirmRule, zodRule } from '../forms';
+
+/** 密码 + 确认密码 with the manual's hint (SPEC §2 password policy, checked by the shared rule). */
+export function PasswordFields({ name = 'password', label = '密码' }: { name?: string; label?: string }) {
+  return (
+    <>
+      <Form.Item name={name} label={label} extra={PASSWORD_HINT} rules={[zodRule(password)]}>
+        <Input.Password placeholder={PASSWORD_HINT} autoComplete="new-password" maxLength={16} />
+      </Form.Item>
+      <Form.Item name="confirmPassword" label="确认密码" dependencies={[name]} rules={[confirmRule(name)]}>
+        <Input.Password placeholder="重复输入登录密码" autoComplete="new-password" maxLength={16} />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { Tag } from 'antd';
+
+/** Tag colours by the meaning of a status, shared by every list (待审核 / 审核通过 / 已拒绝 …). */
+const STATUS_COLORS: Record<string, string> = {
+  pending: 'gold',
+  approved: 'success',
+  active: 'success',
+  success: 'success',
+  rejected: 'error',
+  failure: 'error',
+  cancelled: 'default',
+};
+
+export function StatusTag<S extends string>({ status, labels }: { status: S; labels: Record<S, string> }) {
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{labels[status] ?? status}</Tag>;
+}

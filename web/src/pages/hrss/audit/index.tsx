@@ -1,0 +1,64 @@
+import { AUDIT_ACTIONS, AUDIT_OUTCOME_LABELS } from '@ce/shared';
+import type { TableColumnsType } from 'antd';
+import { hrssApi } from '../../../api/hrss';
+import type { AuditEvent, AuditQuery } from '../../../api/types';
+import { ListPage, type SearchField } from '../../../components/ListPage';
+import { StatusTag } from '../../../components/StatusTag';
+import { formatDateTime } from '../../../format';
+
+const searchFields: SearchField[] = [
+  { type: 'dateRange', name: 'at', label: '操作时间', fromKey: 'from', toKey: 'to' },
+  { type: 'text', name: 'actor', label: '操作人', placeholder: '登录账号或姓名' },
+  {
+    type: 'select',
+    name: 'action',
+    label: '操作类型',
+    options: Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label })),
+  },
+  {
+    type: 'select',
+    name: 'outcome',
+    label: '操作结果',
+    options: Object.entries(AUDIT_OUTCOME_LABELS).map(([value, label]) => ({ value, label })),
+  },
+];
+
+const columns: TableColumnsType<AuditEvent> = [
+  { title: '操作时间', dataIndex: 'at', render: (_, row) => formatDateTime(row.at) },
+  {
+    title: '操作人',
+    dataIndex: 'actorName',
+    render: (_, row) =>
+      row.actorName && row.actorLoginName
+        ? `${row.actorName}（${row.actorLoginName}）`
+        : (row.actorName ?? row.actorLoginName ?? '-'),
+  },
+  { title: '经办单位', dataIndex: 'actingUnitName', render: (_, row) => row.actingUnitName ?? '-' },
+  { title: 'IP地址', dataIndex: 'ip' },
+  { title: '操作类型', dataIndex: 'actionLabel' },
+  {
+    title: '操作对象',
+    dataIndex: 'objectId',
+    render: (_, row) => [row.objectType, row.objectId].filter(Boolean).join(' ') || '-',
+  },
+  {
+    title: '操作结果',
+    dataIndex: 'outcome',
+    render: (_, row) => <StatusTag status={row.outcome} labels={AUDIT_OUTCOME_LABELS} />,
+  },
+  { title: '详情', dataIndex: 'detail' },
+];
+
+/** 审计日志 (HRSS): who did what, when, from where, and whether it succeeded. */
+export function AuditPage() {
+  return (
+    <ListPage<AuditEvent>
+      title="审计日志"
+      rowKey="id"
+      columns={columns}
+      searchFields={searchFields}
+      request={(query) => hrssApi.auditEvents(query as AuditQuery)}
+      exportUrl="/api/admin/audit-events/export"
+    />
+  );
+}
