@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { paged, pageQuery } from './common';
 
+export const SMS_PURPOSE_LABELS = { password_reset: '密码找回', unit_register: '单位注册' } as const;
 export const smsMessage = z.object({
   id: z.string(),
   phone: z.string(),
-  purpose: z.string(),
+  purpose: z.enum(['password_reset', 'unit_register']),
   content: z.string(),
   createdAt: z.string(),
 });
-export const SMS_PURPOSE_LABELS = { password_reset: '密码找回', unit_register: '单位注册' } as const;
 export const smsOutboxQuery = pageQuery.extend({ phone: z.string().trim().optional() });
 export const smsOutboxResponse = paged(smsMessage);
 

@@ -72,7 +72,7 @@ export const smsOutbox = pgTable(
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     phone: text('phone').notNull(),
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose', { enum: ['password_reset', 'unit_register'] }).notNull(),
     content: text('content').notNull(),
     regionCode: text('region_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
