@@ -1,5 +1,5 @@
 import { captchaFields } from '@ce/shared';
-import { Button, Flex, Form, Input } from 'antd';
+import { Button, Flex, Form, type FormInstance, Input } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { identityApi } from '../api/identity';
 import type { Captcha } from '../api/types';
@@ -8,6 +8,8 @@ import { zodRule } from '../forms';
 export interface CaptchaState {
   captcha: Captcha | null;
   refresh: () => void;
+  /** after a submit: a captcha is good for one try, so clear the field and load a new image */
+  renew: (form: FormInstance) => void;
 }
 
 /** Loads an image captcha (GET /api/auth/captcha); call `refresh` after every failed submit. */
@@ -20,7 +22,14 @@ export function useCaptcha(): CaptchaState {
       .catch(() => setCaptcha(null));
   }, []);
   useEffect(refresh, [refresh]);
-  return { captcha, refresh };
+  const renew = useCallback(
+    (form: FormInstance) => {
+      form.setFields([{ name: 'captcha', value: '' }]);
+      refresh();
+    },
+    [refresh],
+  );
+  return { captcha, refresh, renew };
 }
 
 function svgDataUrl(svg: string): string {

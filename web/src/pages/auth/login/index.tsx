@@ -58,9 +58,7 @@ export function LoginPage() {
       }
       goHome();
     } catch (error) {
-      // Every captcha is good for one try.
-      form.setFields([{ name: 'captcha', value: '' }]);
-      captcha.refresh();
+      captcha.renew(form);
       onError(error, form);
     } finally {
       setSubmitting(false);

@@ -1,10 +1,11 @@
 import { loginName as loginNameSchema, mobilePhone, smsCode } from '@ce/shared';
-import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { identityApi } from '../../../api/identity';
 import { useApiError } from '../../../api/useApiError';
 import { CaptchaItem, useCaptcha } from '../../../components/Captcha';
+import { DoneCard } from '../../../components/DoneCard';
 import { PasswordFields } from '../../../components/PasswordFields';
 import { useCountdown } from '../../../components/useCountdown';
 import { zodRule } from '../../../forms';
@@ -23,7 +24,6 @@ export function PasswordResetPage() {
   const [form] = Form.useForm<ResetValues>();
   const captcha = useCaptcha();
   const onError = useApiError();
-  const navigate = useNavigate();
   const countdown = useCountdown(60);
   const [sentMessage, setSentMessage] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -50,9 +50,7 @@ export function PasswordResetPage() {
     } catch (error) {
       onError(error, form);
     } finally {
-      // A captcha is good for one request; the next 获取验证码 needs a new one.
-      form.setFields([{ name: 'captcha', value: '' }]);
-      captcha.refresh();
+      captcha.renew(form);
       setSending(false);
     }
   };
@@ -82,20 +80,7 @@ export function PasswordResetPage() {
   };
 
   if (done) {
-    return (
-      <Card>
-        <Result
-          status="success"
-          title="密码重置成功"
-          subTitle="请使用新密码登录。"
-          extra={
-            <Button type="primary" onClick={() => navigate('/login')}>
-              去登录
-            </Button>
-          }
-        />
-      </Card>
-    );
+    return <DoneCard title="密码重置成功" subTitle="请使用新密码登录。" />;
   }
 
   return (

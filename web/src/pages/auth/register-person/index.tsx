@@ -1,11 +1,12 @@
 import { idNumber, loginName, mobilePhone, realName } from '@ce/shared';
-import { Button, Card, Form, Input, Result } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { identityApi } from '../../../api/identity';
 import type { Registered } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { CaptchaItem, useCaptcha } from '../../../components/Captcha';
+import { DoneCard } from '../../../components/DoneCard';
 import { PasswordFields } from '../../../components/PasswordFields';
 import { zodRule } from '../../../forms';
 
@@ -24,7 +25,6 @@ export function RegisterPersonPage() {
   const [form] = Form.useForm<RegisterPersonValues>();
   const captcha = useCaptcha();
   const onError = useApiError();
-  const navigate = useNavigate();
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<Registered | null>(null);
 
@@ -34,8 +34,7 @@ export function RegisterPersonPage() {
       const { confirmPassword: _confirm, ...body } = values;
       setDone(await identityApi.registerPerson({ ...body, captchaId: captcha.captcha?.captchaId ?? '' }));
     } catch (error) {
-      form.setFields([{ name: 'captcha', value: '' }]);
-      captcha.refresh();
+      captcha.renew(form);
       onError(error, form);
     } finally {
       setSubmitting(false);
@@ -44,18 +43,10 @@ export function RegisterPersonPage() {
 
   if (done) {
     return (
-      <Card>
-        <Result
-          status="success"
-          title="注册成功"
-          subTitle={`您的登录账号为 ${done.loginName}。登录后请前往【账号中心】进行实名认证。`}
-          extra={
-            <Button type="primary" onClick={() => navigate('/login')}>
-              去登录
-            </Button>
-          }
-        />
-      </Card>
+      <DoneCard
+        title="注册成功"
+        subTitle={`您的登录账号为 ${done.loginName}。登录后请前往【账号中心】进行实名认证。`}
+      />
     );
   }
 

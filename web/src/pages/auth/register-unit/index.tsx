@@ -1,10 +1,11 @@
-import { Button, Card, Form, Result, Steps } from 'antd';
+import { Card, Form, Steps } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { identityApi } from '../../../api/identity';
 import type { Registered, UnitAgentCheck, UnitInfo } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
+import { DoneCard } from '../../../components/DoneCard';
 import { AgentStep, type AgentValues } from './components/AgentStep';
 import { SmsStep } from './components/SmsStep';
 import { UnitInfoStep, type UnitValues } from './components/UnitInfoStep';
@@ -17,7 +18,6 @@ export function RegisterUnitPage() {
   const [unitForm] = Form.useForm<UnitValues>();
   const [smsForm] = Form.useForm<{ smsCode: string }>();
   const onError = useApiError();
-  const navigate = useNavigate();
   const [step, setStep] = useState(0);
   const [agent, setAgent] = useState<UnitAgentCheck | null>(null);
   const [sentMessage, setSentMessage] = useState('');
@@ -78,18 +78,10 @@ export function RegisterUnitPage() {
 
   if (done) {
     return (
-      <Card>
-        <Result
-          status="success"
-          title="单位注册成功"
-          subTitle={`单位登录账号为 ${done.loginName}。请使用单位账号登录，在【子账号信息】中绑定并授权经办人。`}
-          extra={
-            <Button type="primary" onClick={() => navigate('/login')}>
-              去登录
-            </Button>
-          }
-        />
-      </Card>
+      <DoneCard
+        title="单位注册成功"
+        subTitle={`单位登录账号为 ${done.loginName}。请使用单位账号登录，在【子账号信息】中绑定并授权经办人。`}
+      />
     );
   }
 

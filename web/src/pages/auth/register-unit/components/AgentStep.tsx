@@ -36,8 +36,7 @@ export function AgentStep({
       });
       onNext(agent);
     } catch (error) {
-      form.setFields([{ name: 'captcha', value: '' }]);
-      captcha.refresh();
+      captcha.renew(form);
       onError(error, form);
     } finally {
       setSubmitting(false);
