@@ -3,6 +3,7 @@ import { maskPhone } from '@ce/shared';
 import { and, eq } from 'drizzle-orm';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
+import type { Queryable } from '../../core/db';
 import { AppError } from '../../core/errors';
 import { createSession, endAccountSessions, endSession, unitRoleGrants } from '../../core/session';
 import { checkSmsCode, consumeSmsCode, issueSmsCode } from '../../core/sms';
@@ -43,6 +44,11 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+async function displayName(q: Queryable, account: { id: string; kind: 'person' | 'unit' }) {
+  if (account.kind === 'person') return (await findPerson(q, account.id))?.realName ?? null;
+  return (await findUnit(q, account.id))?.name ?? null;
+}
+
 type LoginOutcome = { ok: true; session: NewSession } | { ok: false; error: AppError };
 
 /**
@@ -80,7 +86,7 @@ export async function login(
   const outcome = await s.db.transaction(async (tx): Promise<LoginOutcome> => {
     const account = await lockAccountRow(tx, found.id);
     if (!account) return { ok: false, error: badCredentials };
-    const who = { id: account.id, loginName: account.loginName, name: null };
+    const who = { id: account.id, loginName: account.loginName, name: await displayName(tx, account) };
     const now = new Date();
     if (account.disabled) {
       await audit(tx, ctx, {
