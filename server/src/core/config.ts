@@ -21,6 +21,8 @@ export interface Config {
   /** the web build to serve; null to serve none */
   webDist: string | null;
   logLevel: string;
+  /** behind a reverse proxy: trust X-Forwarded-For so audit rows and rate limits see the client */
+  trustProxy: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -61,5 +63,6 @@ export function loadConfig(root = process.cwd()): Config {
     authRateLimit: int('AUTH_RATE_LIMIT', 30),
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    trustProxy: process.env.TRUST_PROXY === 'true',
   };
 }

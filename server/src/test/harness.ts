@@ -50,6 +50,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     authRateLimit: 10_000,
     webDist: null,
     logLevel: 'silent',
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -88,7 +88,11 @@ describe('审计日志', () => {
     expect(seenBySz.body.total).toBe(0);
     const sz2 = await hrssOperator(t, 'city', '4401');
     const seenByGz = await sz2.client.get<AuditPage>(`/api/admin/audit-events?actor=${gz.person.loginName}`);
-    expect(seenByGz.body.items.map((e) => e.action)).toContain('auth.switch_person');
+    expect(seenByGz.body.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.switch_unit', 'auth.switch_person']),
+    );
+    const switched = seenByGz.body.items.find((e) => e.action === 'auth.switch_unit');
+    expect(switched?.actingUnitName).toBe(gz.unit.name);
   });
 });
 

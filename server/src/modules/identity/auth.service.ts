@@ -207,9 +207,12 @@ export async function switchToUnit(
       ip: ctx.ip,
       userAgent,
     });
+    // the row belongs to the unit now acted for, so that unit's region sees it
+    const unit = await findUnit(tx, unitId);
+    const actingUnit = unit ? { id: unitId, name: unit.name, regionCode: unit.regionCode, roles: [] } : null;
     await audit(
       tx,
-      { ...ctx, actor: { ...actor, actingUnit: null } },
+      { ...ctx, actor: { ...actor, actingUnit } },
       {
         action: 'auth.switch_unit',
         objectType: 'unit',
