@@ -15,6 +15,7 @@ type AuditPage = {
   items: {
     action: string;
     actionLabel: string;
+    actingUnitName: string | null;
     actorLoginName: string | null;
     outcome: string;
     ip: string | null;
