@@ -70,6 +70,15 @@ export class Client {
     return { captchaId: r.body.captchaId, captcha: await captchaAnswer(this.t, r.body.captchaId) };
   }
 
+  /** 密码找回 step 1: asks for a code for the login name and phone. */
+  async requestResetCode(loginName: string, phone: string) {
+    return this.post<{ message: string }>('/api/auth/password-reset/sms', {
+      loginName,
+      phone,
+      ...(await this.captcha()),
+    });
+  }
+
   async login(loginName: string, password: string, accountType: 'person' | 'unit' = 'person') {
     return this.post('/api/auth/login', { accountType, loginName, password, ...(await this.captcha()) });
   }

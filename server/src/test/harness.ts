@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../app';
 import type { Config } from '../core/config';
 import { type Database, openDatabase } from '../core/db';
-import { captchas } from '../db/schema';
+import { captchas, smsOutbox } from '../db/schema';
 
 /**
  * One database per test file: in-memory PGlite by default, or a fresh database on the server of
@@ -81,4 +81,15 @@ export async function captchaAnswer(t: { db: Database['db'] }, captchaId: string
   const [row] = await t.db.select().from(captchas).where(eq(captchas.id, captchaId));
   if (!row) throw new Error('captcha not found');
   return row.answer;
+}
+
+/** The newest code texted to a phone, read from the SMS outbox; '' when none was sent. */
+export async function lastSmsCode(t: { db: Database['db'] }, phone: string): Promise<string> {
+  const [latest] = await t.db
+    .select()
+    .from(smsOutbox)
+    .where(eq(smsOutbox.phone, phone))
+    .orderBy(desc(smsOutbox.createdAt))
+    .limit(1);
+  return /验证码：(\d{6})/.exec(latest?.content ?? '')?.[1] ?? '';
 }

@@ -101,11 +101,7 @@ describe('短信发件箱', () => {
   it('shows the messages of the default SMS adapter to HRSS', async () => {
     const p = await makePerson(t);
     const c = new Client(t);
-    await c.post('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: p.phone,
-      ...(await c.captcha()),
-    });
+    await c.requestResetCode(p.loginName, p.phone);
     const hrss = (await hrssOperator(t)).client;
     const r = await hrss.get<{ items: { phone: string; purpose: string; content: string }[]; total: number }>(
       `/api/admin/sms-outbox?phone=${p.phone}`,

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, auditEvents, sessions, smsCodes, smsOutbox } from '../../db/schema';
+import { accounts, auditEvents, sessions, smsCodes } from '../../db/schema';
 import { Client } from '../../test/client';
 import { loggedIn, makePerson, makeUnit } from '../../test/factories';
-import { startTestApp, type TestApp } from '../../test/harness';
+import { lastSmsCode, startTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -112,6 +112,13 @@ describe('登录', () => {
   });
 });
 
+/** Moves a session's clock: `interval` is a PostgreSQL interval such as '31 minutes'. */
+const age = (accountId: string, column: 'lastSeenAt' | 'expiresAt', interval: string) =>
+  t.db
+    .update(sessions)
+    .set({ [column]: sql`now() - ${interval}::interval` })
+    .where(eq(sessions.accountId, accountId));
+
 describe('会话', () => {
   it('logout ends every session of the account', async () => {
     const p = await makePerson(t);
@@ -129,24 +136,15 @@ describe('会话', () => {
   it('ends a session idle for 30 minutes, and any session after 8 hours', async () => {
     const p = await makePerson(t);
     const idle = await loggedIn(t, p);
-    await t.db
-      .update(sessions)
-      .set({ lastSeenAt: sql`now() - interval '31 minutes'` })
-      .where(eq(sessions.accountId, p.id));
+    await age(p.id, 'lastSeenAt', '31 minutes');
     expect((await sessionOf(idle)).body.session).toBeNull();
 
     const old = await loggedIn(t, p);
-    await t.db
-      .update(sessions)
-      .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(sessions.accountId, p.id));
+    await age(p.id, 'expiresAt', '1 second');
     expect((await sessionOf(old)).body.session).toBeNull();
 
     const fresh = await loggedIn(t, p);
-    await t.db
-      .update(sessions)
-      .set({ lastSeenAt: sql`now() - interval '29 minutes'` })
-      .where(eq(sessions.accountId, p.id));
+    await age(p.id, 'lastSeenAt', '29 minutes');
     expect((await sessionOf(fresh)).body.session).not.toBeNull();
   });
 
@@ -217,19 +215,12 @@ describe('密码', () => {
 });
 
 describe('密码找回 (SMS)', () => {
-  const codeFor = async (phone: string) => {
-    const rows = await t.db.select().from(smsOutbox).where(eq(smsOutbox.phone, phone));
-    return /验证码：(\d{6})/.exec(rows.at(-1)?.content ?? '')?.[1] ?? '';
-  };
+  const codeFor = (phone: string) => lastSmsCode(t, phone);
 
   it('resets with a 6-digit code sent to the registered phone; the code is single use', async () => {
     const p = await makePerson(t);
     const c = new Client(t);
-    const sent = await c.post<{ message: string }>('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: p.phone,
-      ...(await c.captcha()),
-    });
+    const sent = await c.requestResetCode(p.loginName, p.phone);
     expect(sent.status).toBe(200);
     const code = await codeFor(p.phone);
     expect(code).toMatch(/^\d{6}$/);
@@ -248,11 +239,7 @@ describe('密码找回 (SMS)', () => {
   it('sends nothing when login name and phone do not match, but answers alike', async () => {
     const p = await makePerson(t);
     const c = new Client(t);
-    const r = await c.post<{ message: string }>('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: '13333333333',
-      ...(await c.captcha()),
-    });
+    const r = await c.requestResetCode(p.loginName, '13333333333');
     expect(r.status).toBe(200);
     expect(r.body.message).toContain('如账号与手机号码匹配');
     expect(await codeFor('13333333333')).toBe('');
@@ -261,11 +248,7 @@ describe('密码找回 (SMS)', () => {
   it('refuses an expired code, a wrong code, and too many wrong guesses', async () => {
     const p = await makePerson(t);
     const c = new Client(t);
-    await c.post('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: p.phone,
-      ...(await c.captcha()),
-    });
+    await c.requestResetCode(p.loginName, p.phone);
     const code = await codeFor(p.phone);
     const wrong = code === '123456' ? '654321' : '123456';
     const body = { loginName: p.loginName, phone: p.phone, newPassword: 'Reset2468' };
@@ -277,11 +260,7 @@ describe('密码找回 (SMS)', () => {
     expect(locked.error.message).toBe('短信验证码错误次数过多，请重新获取');
 
     await t.db.delete(smsCodes).where(eq(smsCodes.phone, p.phone));
-    await c.post('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: p.phone,
-      ...(await c.captcha()),
-    });
+    await c.requestResetCode(p.loginName, p.phone);
     const fresh = await codeFor(p.phone);
     await t.db
       .update(smsCodes)
@@ -300,11 +279,7 @@ describe('密码找回 (SMS)', () => {
       .set({ lockedUntil: sql`now() + interval '1 hour'` })
       .where(eq(accounts.id, p.id));
     const c = new Client(t);
-    await c.post('/api/auth/password-reset/sms', {
-      loginName: p.loginName,
-      phone: p.phone,
-      ...(await c.captcha()),
-    });
+    await c.requestResetCode(p.loginName, p.phone);
     const code = await codeFor(p.phone);
     await c.post('/api/auth/password-reset', {
       loginName: p.loginName,

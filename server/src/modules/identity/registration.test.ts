@@ -1,10 +1,10 @@
 import { makeIdNumber, makeUscc } from '@ce/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, smsCodes, smsOutbox } from '../../db/schema';
+import { auditEvents, smsCodes } from '../../db/schema';
 import { Client } from '../../test/client';
 import { makePerson, type TestPerson } from '../../test/factories';
-import { startTestApp, type TestApp } from '../../test/harness';
+import { lastSmsCode, startTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -144,11 +144,7 @@ describe('单位注册', () => {
     contactPhone: a.phone,
   });
   const clearCodes = () => t.db.delete(smsCodes);
-  const lastCode = async (phone: string) => {
-    const rows = await t.db.select().from(smsOutbox).where(eq(smsOutbox.phone, phone));
-    const latest = rows.sort((x, y) => +y.createdAt - +x.createdAt)[0];
-    return /验证码：(\d{6})/.exec(latest.content)?.[1] ?? '';
-  };
+  const lastCode = (phone: string) => lastSmsCode(t, phone);
 
   it('step 1 requires a level-2 person', async () => {
     const c = new Client(t);
