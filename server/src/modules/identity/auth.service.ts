@@ -44,9 +44,14 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-async function displayName(q: Queryable, account: { id: string; kind: 'person' | 'unit' }) {
-  if (account.kind === 'person') return (await findPerson(q, account.id))?.realName ?? null;
-  return (await findUnit(q, account.id))?.name ?? null;
+/** Name and phone of an account: the person's own, or the unit's name and contact phone. */
+async function contactOf(q: Queryable, account: { id: string; kind: 'person' | 'unit' }) {
+  if (account.kind === 'person') {
+    const person = await findPerson(q, account.id);
+    return { name: person?.realName ?? null, phone: person?.phone ?? null };
+  }
+  const unit = await findUnit(q, account.id);
+  return { name: unit?.name ?? null, phone: unit?.contactPhone ?? null };
 }
 
 type LoginOutcome = { ok: true; session: NewSession } | { ok: false; error: AppError };
@@ -86,7 +91,7 @@ export async function login(
   const outcome = await s.db.transaction(async (tx): Promise<LoginOutcome> => {
     const account = await lockAccountRow(tx, found.id);
     if (!account) return { ok: false, error: badCredentials };
-    const who = { id: account.id, loginName: account.loginName, name: await displayName(tx, account) };
+    const who = { id: account.id, loginName: account.loginName, name: (await contactOf(tx, account)).name };
     const now = new Date();
     if (account.disabled) {
       await audit(tx, ctx, {
@@ -303,13 +308,6 @@ export async function changePassword(
   return outcome.session;
 }
 
-/** The phone a reset code goes to: the person's registered mobile, or the unit's contact phone. */
-async function registeredPhone(s: Services, accountId: string, kind: 'person' | 'unit') {
-  if (kind === 'person') return (await findPerson(s.db, accountId))?.phone ?? null;
-  const unit = await findUnit(s.db, accountId);
-  return unit ? unit.contactPhone : null;
-}
-
 /** 密码找回, step 1: sends a code when login name and phone match, and says the same either way. */
 export async function sendResetCode(
   s: Services,
@@ -318,7 +316,8 @@ export async function sendResetCode(
 ): Promise<{ phoneMasked: string; message: string }> {
   await verifyCaptcha(s.db, input.captchaId, input.captcha);
   const account = await findAccountByLogin(s.db, input.loginName);
-  const phone = account ? await registeredPhone(s, account.id, account.kind) : null;
+  // the code goes to the registered phone: the person's mobile or the unit's contact phone
+  const phone = account ? (await contactOf(s.db, account)).phone : null;
   const phoneMasked = maskPhone(input.phone);
   const message = `如账号与手机号码匹配，验证码已发送至 ${phoneMasked}，10分钟内有效`;
   await s.db.transaction(async (tx) => {
