@@ -59,6 +59,8 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db; config: Config
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return; // not an API route (static files, docs): no session lookup on that path
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await loadActor(opts.db, opts.config, token) : null;
     if (token && !req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -67,8 +69,6 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db; config: Config
       reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), cookieOptions(opts.config, false));
     }
 
-    const access = req.routeOptions.config?.access;
-    if (!access) return; // not an API route (static files, docs)
     if (access !== 'public' && !req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
     if (UNSAFE.has(req.method)) {
       const header = req.headers['x-csrf-token'];
