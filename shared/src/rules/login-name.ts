@@ -1,6 +1,9 @@
 export type LoginNameCheck = { ok: true } | { ok: false; reason: string };
 
 /** SPEC §2: a login name is letters, digits and underscore. */
+/** The manual's hint under 登录账号 (manual 003 §1.1.3). */
+export const LOGIN_NAME_HINT = '只能包含字母、数字、下划线';
+
 export const LOGIN_NAME_PATTERN = /^[A-Za-z0-9_]{4,30}$/;
 
 export function checkLoginName(name: string): LoginNameCheck {

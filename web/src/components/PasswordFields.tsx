@@ -1,4 +1,4 @@
-import { PASSWORD_HINT, password } from '@ce/shared';
+import { LOGIN_NAME_HINT, loginName, PASSWORD_HINT, password } from '@ce/shared';
 import { Form, Input } from 'antd';
 import { confirmRule, zodRule } from '../forms';
 
@@ -13,5 +13,14 @@ export function PasswordFields({ name = 'password', label = '密码' }: { name?:
         <Input.Password placeholder="重复输入登录密码" autoComplete="new-password" maxLength={16} />
       </Form.Item>
     </>
+  );
+}
+
+/** 登录账号 of a new account, with the manual's hint (letters, digits, underscore). */
+export function LoginNameField({ autoComplete }: { autoComplete: string }) {
+  return (
+    <Form.Item name="loginName" label="登录账号" extra={LOGIN_NAME_HINT} rules={[zodRule(loginName)]}>
+      <Input placeholder={LOGIN_NAME_HINT} autoComplete={autoComplete} maxLength={30} />
+    </Form.Item>
   );
 }

@@ -1,4 +1,4 @@
-import { idNumber, loginName, mobilePhone, realName } from '@ce/shared';
+import { idNumber, mobilePhone, realName } from '@ce/shared';
 import { Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import type { Registered } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { CaptchaItem, useCaptcha } from '../../../components/Captcha';
 import { DoneCard } from '../../../components/DoneCard';
-import { PasswordFields } from '../../../components/PasswordFields';
+import { LoginNameField, PasswordFields } from '../../../components/PasswordFields';
 import { zodRule } from '../../../forms';
 
 interface RegisterPersonValues {
@@ -53,14 +53,7 @@ export function RegisterPersonPage() {
   return (
     <Card title="个人用户注册">
       <Form form={form} labelCol={{ span: 6 }} wrapperCol={{ span: 14 }} onFinish={submit}>
-        <Form.Item
-          name="loginName"
-          label="登录账号"
-          extra="只能包含字母、数字、下划线"
-          rules={[zodRule(loginName)]}
-        >
-          <Input placeholder="只能包含字母、数字、下划线" autoComplete="username" maxLength={30} />
-        </Form.Item>
+        <LoginNameField autoComplete="username" />
         <PasswordFields />
         <Form.Item name="realName" label="姓名" rules={[zodRule(realName)]}>
           <Input placeholder="必填" maxLength={50} />

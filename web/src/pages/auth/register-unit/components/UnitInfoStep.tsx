@@ -1,6 +1,6 @@
-import { checkUnitCode, loginName, mobilePhone, UNIT_CERT_TYPE_LABELS, unitInfoFields } from '@ce/shared';
+import { checkUnitCode, mobilePhone, UNIT_CERT_TYPE_LABELS, unitInfoFields } from '@ce/shared';
 import { Alert, Button, Form, type FormInstance, type FormRule, Input, Select, Space } from 'antd';
-import { PasswordFields } from '../../../../components/PasswordFields';
+import { LoginNameField, PasswordFields } from '../../../../components/PasswordFields';
 import { zodRule } from '../../../../forms';
 import { RegionFields } from './RegionFields';
 
@@ -65,14 +65,7 @@ export function UnitInfoStep({
         style={{ marginBottom: 24 }}
         title={`单位所属实名认证人员：${agentName}，短信验证码将发送至其注册手机 ${phoneMasked}`}
       />
-      <Form.Item
-        name="loginName"
-        label="登录账号"
-        extra="只能包含字母、数字、下划线"
-        rules={[zodRule(loginName)]}
-      >
-        <Input placeholder="只能包含字母、数字、下划线" autoComplete="off" maxLength={30} />
-      </Form.Item>
+      <LoginNameField autoComplete="off" />
       <PasswordFields />
       <Form.Item name="unitName" label="单位名称" rules={[zodRule(fields.unitName)]}>
         <Input placeholder="必填" maxLength={100} />
