@@ -29,6 +29,34 @@ export const PERMISSIONS = [
   'sms.outbox',
   /** HRSS: 审计日志 */
   'audit.read',
+  /** any agent acting for a unit: 法人单位角色申请 (before the unit holds any role) */
+  'role.apply',
+  /** a person: 人员基本信息维护 (own profile, pick the employer, 提交) */
+  'profile.self',
+  /** a person: 继续教育记录 (declare, attachments, 确认送审, own list and totals) */
+  'record.self',
+  /** a person: 继续教育证书打印 for themself */
+  'certificate.self',
+  /** employer: 法人单位信息维护 */
+  'employer.profile',
+  /** employer: 专业技术人员信息确认 (是/否, 人员确认) */
+  'staff.confirm',
+  /** employer: 专业技术人员信息维护 (新增, 修改, 解除绑定) */
+  'staff.manage',
+  /** employer: 继续教育记录申报 / 批量申报 for its staff */
+  'record.declare',
+  /** employer: 继续教育记录认定 (review what persons and institutions submitted) */
+  'record.review',
+  /** employer: 培训信息维护 (correct an approved record with a reason) */
+  'record.correct',
+  /** employer: 继续教育培训记录查询 */
+  'record.query',
+  /** employer: 继续教育证书打印 for its staff, 重新统计学时 */
+  'certificate.staff',
+  /** any reviewing org: 批注管理 and the two-reviewer setting */
+  'workflow.settings',
+  /** HRSS: 年度学时要求设置 */
+  'requirement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +68,9 @@ export const PERSON_PERMISSIONS: readonly Permission[] = [
   'realname.apply',
   'agent.respond',
   'unit.register',
+  'profile.self',
+  'record.self',
+  'certificate.self',
 ];
 
 /** A unit account logged in directly sees only its account centre (SPEC §2). */
@@ -47,13 +78,23 @@ export const UNIT_ACCOUNT_PERMISSIONS: readonly Permission[] = ['account.self', 
 
 /** Permissions of an agent acting for a unit, by the unit's org roles. */
 export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
-  employer: [],
-  authority: [],
+  employer: [
+    'employer.profile',
+    'staff.confirm',
+    'staff.manage',
+    'record.declare',
+    'record.review',
+    'record.correct',
+    'record.query',
+    'certificate.staff',
+    'workflow.settings',
+  ],
+  authority: ['workflow.settings'],
   institution: [],
-  hrss: ['realname.review', 'sms.outbox', 'audit.read'],
+  hrss: ['realname.review', 'sms.outbox', 'audit.read', 'requirement.manage', 'workflow.settings'],
 };
 
-export const AGENT_BASE_PERMISSIONS: readonly Permission[] = ['account.self'];
+export const AGENT_BASE_PERMISSIONS: readonly Permission[] = ['account.self', 'role.apply'];
 
 export function permissionsFor(kind: ActorKind, roles: readonly OrgRole[] = []): Permission[] {
   if (kind === 'person') return [...PERSON_PERMISSIONS];

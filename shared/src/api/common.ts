@@ -25,8 +25,8 @@ export const idParam = z.object({ id: z.uuid('编号格式错误') });
 
 export const okResponse = z.object({ ok: z.literal(true), message: z.string().optional() });
 
-/** Chinese labels of request fields, used to name the field in validation errors. */
-export const FIELD_LABELS: Record<string, string> = {
+/** Chinese labels of the identity platform's request fields (see labels.ts for all). */
+export const COMMON_FIELD_LABELS: Record<string, string> = {
   loginName: '登录账号',
   password: '密码',
   confirmPassword: '确认密码',
