@@ -24,12 +24,20 @@ import type { Api } from './core/http';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
+import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { fileRoutes } from './modules/files/files.routes';
 import { authRoutes } from './modules/identity/auth.routes';
 import { registrationRoutes } from './modules/identity/registration.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
+import { orgsRoutes } from './modules/orgs/orgs.routes';
+import { peopleRoutes } from './modules/people/people.routes';
 import { hrssReviewProvider, type IdentityProvider } from './modules/realname/identity-provider';
 import { realnameRoutes } from './modules/realname/realname.routes';
+import { recordsRoutes } from './modules/records/records.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
+import { requirementsRoutes } from './modules/requirements/requirements.routes';
+import { todosRoutes } from './modules/todos/todos.routes';
+import { workflowRoutes } from './modules/workflow/workflow.routes';
 
 export interface AppOptions {
   db: Db;
@@ -84,6 +92,14 @@ export async function buildApp(opts: AppOptions) {
   agentRoutes(api, services);
   fileRoutes(api, services);
   adminRoutes(api, services);
+  orgsRoutes(api, services);
+  peopleRoutes(api, services);
+  workflowRoutes(api, services);
+  recordsRoutes(api, services);
+  requirementsRoutes(api, services);
+  certificatesRoutes(api, services);
+  todosRoutes(api, services);
+  importsRoutes(api, services);
 
   if (config.webDist) {
     const indexHtml = readFileSync(join(config.webDist, 'index.html'));

@@ -21,6 +21,7 @@ const PUBLIC = new Set([
   'POST /api/register/unit/sms',
   'POST /api/register/unit',
   'GET /api/regions',
+  'GET /api/public/certificates/:number',
 ]);
 
 /** Permissions every kind of actor holds: person, unit account, and agent of a role-less unit. */

@@ -23,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** behind a reverse proxy: trust X-Forwarded-For so audit rows and rate limits see the client */
   trustProxy: boolean;
+  /** the public origin (https://jxjy.example.gov.cn) for links printed on certificates; '' = the request's origin */
+  publicUrl: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -64,5 +66,6 @@ export function loadConfig(root = process.cwd()): Config {
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',
+    publicUrl: publicUrl.replace(/\/+$/, ''),
   };
 }

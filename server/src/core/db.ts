@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -36,6 +36,9 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // an idle connection closed by the server (restart, failover, admin) is replaced on the next
+    // query; without a listener the pool's 'error' event would end the process
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
@@ -45,4 +48,33 @@ export async function openDatabase(opts: {
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). */
+export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
+  const res = (await q.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+export type BulkColumn = readonly [name: string, pgType: string];
+export type BulkValue = string | number | boolean | null;
+
+/**
+ * Multi-row INSERT … SELECT * FROM unnest($1::type[], …): one parameter per column whatever the
+ * number of rows, `chunk` rows a statement (batch import, scale seed).
+ */
+export async function bulkInsert(
+  q: Queryable,
+  table: string,
+  cols: readonly BulkColumn[],
+  rows: readonly BulkValue[][],
+  chunk = 5000,
+) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const arrays = cols.map(([, type], c) => sql`${sql.param(part.map((r) => r[c]))}::${sql.raw(type)}[]`);
+    await q.execute(
+      sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(([n]) => n).join(', '))}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+    );
+  }
 }

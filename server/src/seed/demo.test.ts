@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgRoles } from '../db/schema';
+import { ceRecords, orgRoles, professionals } from '../db/schema';
+import { totalsOf } from '../modules/requirements/totals';
 import { Client } from '../test/client';
 import { startTestApp, type TestApp } from '../test/harness';
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_UNIT, seedDemo } from './demo';
@@ -53,5 +54,23 @@ describe('演示数据 (README accounts)', () => {
     expect(mine.body.items.map((u) => u.unitName)).toEqual([DEMO_UNIT.name]);
     const acting = await agent.post<Session>('/api/auth/switch-unit', { unitId: mine.body.items[0].unitId });
     expect(acting.body.session.actingUnit?.name).toBe(DEMO_UNIT.name);
+  });
+
+  it('李娜 is the demo unit’s confirmed professional: 2025 meets 90 学时, one 待办 for the unit', async () => {
+    const [lina] = await t.db.select().from(professionals).where(eq(professionals.name, '李娜'));
+    expect(lina.bindingStatus).toBe('confirmed');
+    const y2025 = (await totalsOf(t.db, lina.id)).filter((x) => x.year === 2025);
+    const hours = Object.fromEntries(y2025.map((x) => [x.subjectType, x.hours]));
+    expect(hours).toEqual({ public: 30, professional: 42, elective: 18 });
+    await seedDemo(t.db, { onlyIfEmpty: false });
+    expect(await t.db.select().from(ceRecords).where(eq(ceRecords.professionalId, lina.id))).toHaveLength(12);
+
+    const agent = new Client(t);
+    await agent.login(DEMO_UNIT.agent, DEMO_PASSWORD);
+    const mine = await agent.get<{ items: { unitId: string }[] }>('/api/auth/acting-units');
+    const s = await agent.post<Session>('/api/auth/switch-unit', { unitId: mine.body.items[0].unitId });
+    expect(s.body.session.permissions).toEqual(expect.arrayContaining(['record.review', 'record.declare']));
+    const pending = await agent.get<{ total: number }>('/api/review/records');
+    if (pending.status !== 404) expect(pending.body.total).toBe(1);
   });
 });

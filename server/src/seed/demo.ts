@@ -1,10 +1,12 @@
 import { makeIdNumber, makeUscc } from '@ce/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { audit } from '../core/audit';
-import type { Db, Tx } from '../core/db';
-import { accounts, agentBindings, orgRoles, persons, units } from '../db/schema';
+import type { Db } from '../core/db';
+import { accounts, orgRoles, persons, units } from '../db/schema';
 import { hashPassword } from '../modules/identity/passwords';
 import { regionChildren } from '../modules/regions/regions';
+import { ensureBinding, upsertAccount } from './accounts';
+import { seedDemoCe } from './demo-ce';
 
 /** The password of every demo account (README lists the accounts). */
 export const DEMO_PASSWORD = 'Gdjx2026';
@@ -77,48 +79,10 @@ function hrssOrgs() {
   ];
 }
 
-async function upsertAccount(tx: Tx, kind: 'person' | 'unit', loginName: string, passwordHash: string) {
-  const [existing] = await tx.select().from(accounts).where(eq(accounts.loginName, loginName));
-  if (existing) {
-    await tx
-      .update(accounts)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, disabled: false, mustChangePassword: false })
-      .where(eq(accounts.id, existing.id));
-    return existing.id;
-  }
-  const [row] = await tx
-    .insert(accounts)
-    .values({ kind, loginName, passwordHash })
-    .returning({ id: accounts.id });
-  return row.id;
-}
-
-async function ensureBinding(tx: Tx, unitId: string, personId: string) {
-  const live = await tx
-    .select()
-    .from(agentBindings)
-    .where(
-      and(
-        eq(agentBindings.unitId, unitId),
-        eq(agentBindings.personId, personId),
-        inArray(agentBindings.status, ['pending', 'active']),
-      ),
-    );
-  if (live[0]) {
-    await tx
-      .update(agentBindings)
-      .set({ status: 'active', authorized: true })
-      .where(eq(agentBindings.id, live[0].id));
-  } else {
-    await tx
-      .insert(agentBindings)
-      .values({ unitId, personId, status: 'active', authorized: true, respondedAt: new Date() });
-  }
-}
-
 /**
  * Demo data: 广东省人社厅 and the 21 city bureaus as HRSS orgs, HRSS operators, a few persons,
- * and a unit with a bound and authorized agent. Idempotent: running it again restores the demo
+ * a unit with a bound and authorized agent, and its CE world (demo-ce.ts: the unit as 法人单位,
+ * 李娜 its confirmed professional with records, registered 施教机构); 王芳 has no profile yet. Idempotent: running it again restores the demo
  * accounts (passwords, locks, levels, bindings) without duplicating anything.
  */
 export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<'seeded' | 'skipped'> {
@@ -192,6 +156,26 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
       })
       .onConflictDoNothing();
     await ensureBinding(tx, unitId, personIds.get(DEMO_UNIT.agent) ?? '');
+
+    const lina = DEMO_PERSONS.find((p) => p.loginName === 'lina');
+    const [cityHrss] = await tx
+      .select()
+      .from(accounts)
+      .where(sql`lower(${accounts.loginName}) = ${`hrss${DEMO_UNIT.cityCode}`}`);
+    if (lina && agent) {
+      await seedDemoCe(tx, {
+        passwordHash,
+        unit: { id: unitId, name: DEMO_UNIT.name, countyCode: DEMO_UNIT.countyCode },
+        agent: { id: personIds.get(agent.loginName) ?? '', name: agent.realName },
+        lina: {
+          id: personIds.get('lina') ?? '',
+          name: lina.realName,
+          idNumber: lina.idNumber,
+          phone: lina.phone,
+        },
+        hrssCityUnitId: cityHrss?.id ?? null,
+      });
+    }
 
     await audit(
       tx,

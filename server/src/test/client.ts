@@ -60,6 +60,9 @@ export class Client {
   post<T = unknown>(url: string, body: unknown = {}) {
     return this.request<T>('POST', url, body);
   }
+  put<T = unknown>(url: string, body: unknown = {}) {
+    return this.request<T>('PUT', url, body);
+  }
   delete<T = unknown>(url: string) {
     return this.request<T>('DELETE', url);
   }

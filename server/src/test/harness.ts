@@ -51,6 +51,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: null,
     logLevel: 'silent',
     trustProxy: false,
+    publicUrl: '',
     ...overrides,
   };
 }

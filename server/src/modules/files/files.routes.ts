@@ -4,17 +4,30 @@ import { audit } from '../../core/audit';
 import type { Actor, Services } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import type { Api } from '../../core/http';
+import { orgFileReadable } from '../orgs/orgs.files';
 import { reviewerMaySeeFile } from '../realname/realname.service';
+import { recordFileReadable } from '../records/records.files';
 
 /** Purposes an upload may be for, and who may upload for it. */
 const PURPOSES: Record<string, (a: Actor) => boolean> = {
   realname: (a) => a.permissions.has('realname.apply'),
+  /** 营业执照 / 统一社会信用代码证 of a role application */
+  licence: (a) => a.permissions.has('role.apply'),
+  /** 附件材料 of a CE record */
+  ce_record: (a) =>
+    a.permissions.has('record.self') ||
+    a.permissions.has('record.declare') ||
+    a.permissions.has('record.correct'),
 };
 
 /** Who may download a file: its owner, or a reviewer whose object uses it and is in scope. */
 async function mayRead(s: Services, actor: Actor, file: { ownerId: string; id: string }) {
   if (file.ownerId === actor.accountId && !actor.actingUnit) return true;
-  return reviewerMaySeeFile(s, actor, file.id);
+  return (
+    (await reviewerMaySeeFile(s, actor, file.id)) ||
+    (await orgFileReadable(s, actor, file.id)) ||
+    (await recordFileReadable(s, actor, file.id))
+  );
 }
 
 export function fileRoutes(app: Api, s: Services) {

@@ -5,6 +5,7 @@ import type { Queryable } from '../../core/db';
 import { AppError, fieldError } from '../../core/errors';
 import { checkSmsCode, consumeSmsCode, issueSmsCode } from '../../core/sms';
 import { accounts, persons, units } from '../../db/schema';
+import { linkProfessionalToAccount } from '../people/people.service';
 import { regionPath } from '../regions/regions';
 import { verifyCaptcha } from './captcha';
 import {
@@ -41,6 +42,13 @@ export async function registerPerson(s: Services, ctx: RequestContext, input: Re
       actor: { id: account.id, loginName: account.loginName, name: input.realName },
       objectType: 'account',
       objectId: account.id,
+    });
+    // a profile an employer added for this ID number (专业技术人员信息维护 新增) becomes the person's
+    await linkProfessionalToAccount(tx, ctx, {
+      id: account.id,
+      loginName: account.loginName,
+      name: input.realName,
+      idNumber: input.idNumber,
     });
     return { accountId: account.id, loginName: account.loginName };
   });

@@ -1,0 +1,90 @@
+import {
+  certificateListResponse,
+  certificateNumberParam,
+  certificateParams,
+  certificateVerification,
+  reissueResponse,
+  staffCertificateQuery,
+} from '@ce/shared';
+import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../../core/access';
+import type { Services } from '../../core/context';
+import { type Api, authRateLimit } from '../../core/http';
+import * as certificates from './certificates.service';
+
+/** Where the QR code points: PUBLIC_URL when set (behind a proxy), else the origin of the request. */
+export function publicBase(s: Services, req: FastifyRequest): string {
+  return s.config.publicUrl || `${req.protocol}://${req.host}`;
+}
+
+export function certificatesRoutes(app: Api, s: Services) {
+  const tags = ['继续教育证书打印'];
+
+  app.get('/api/certificates/mine', {
+    config: { access: 'certificate.self' },
+    schema: { tags, summary: '我的继续教育证书（按年度）', response: { 200: certificateListResponse } },
+    handler: (req) => certificates.listMine(s, actorOf(req)),
+  });
+
+  app.get('/api/employer/certificates', {
+    config: { access: 'certificate.staff' },
+    schema: {
+      tags,
+      summary: '本单位专业技术人员继续教育证书（按人员、年度）',
+      querystring: staffCertificateQuery,
+      response: { 200: certificateListResponse },
+    },
+    handler: (req) => certificates.listStaff(s, actorOf(req), req.query),
+  });
+
+  // the person (own) or an employer agent (its confirmed staff); anyone else gets 404 from the service
+  app.get('/api/certificates/:professionalId/:year/pdf', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: '打印：继续教育证书PDF（横向A4；无有效证书时先生成）',
+      params: certificateParams,
+    },
+    handler: async (req, reply) => {
+      const { pdf, number } = await certificates.certificatePdf(
+        s,
+        req.ctx,
+        actorOf(req),
+        req.params,
+        publicBase(s, req),
+      );
+      const name = encodeURIComponent(`继续教育证书-${number}.pdf`);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="certificate-${number}.pdf"; filename*=UTF-8''${name}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  });
+
+  app.post('/api/certificates/:professionalId/:year/reissue', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: '重新生成证书（作废原证书编号并生成新编号）',
+      params: certificateParams,
+      response: { 200: reissueResponse },
+    },
+    handler: (req) =>
+      certificates.reissue(s, req.ctx, actorOf(req), req.params.professionalId, req.params.year),
+  });
+
+  app.get('/api/public/certificates/:number', {
+    config: { access: 'public', rateLimit: authRateLimit(s.config.authRateLimit) },
+    schema: {
+      tags: ['证书查验'],
+      summary: '继续教育证书查验（公开）',
+      params: certificateNumberParam,
+      response: { 200: certificateVerification },
+    },
+    handler: (req) => certificates.verify(s, req.params.number),
+  });
+}

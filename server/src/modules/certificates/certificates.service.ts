@@ -1,0 +1,248 @@
+import { randomInt } from 'node:crypto';
+import {
+  type CategoryTotals,
+  type CertificateRow,
+  type CertificateVerification,
+  explanationText,
+  maskIdNumber,
+  maskName,
+  type StaffCertificateQuery,
+} from '@ce/shared';
+import { audit } from '../../core/audit';
+import type { Actor, RequestContext, Services } from '../../core/context';
+import type { Tx } from '../../core/db';
+import { AppError, invalidState, notFound } from '../../core/errors';
+import { personScope } from '../../core/scope';
+import { activeRules } from '../requirements/requirements.repository';
+import { employerScope, ruleSubjectsOf, totalsByYear, verdictFor } from '../requirements/standing';
+import { renderCertificatePdf, verificationUrl } from './certificates.pdf';
+import * as repo from './certificates.repository';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** GD + year + 10 random characters of Crockford's base32 (no I, L, O, U). */
+export function newCertificateNumber(year: number): string {
+  let tail = '';
+  for (let i = 0; i < 10; i += 1) tail += ALPHABET[randomInt(ALPHABET.length)];
+  return `GD${year}${tail}`;
+}
+
+/** The list rows (manual 003 §1.6.4) of the persons and years found. */
+async function presentRows(
+  s: Services,
+  rows: Awaited<ReturnType<typeof repo.personYears>>['rows'],
+): Promise<CertificateRow[]> {
+  const ids = rows.map((r) => r.professionalId);
+  const [rules, subjects, totals, certs] = await Promise.all([
+    activeRules(s.db),
+    ruleSubjectsOf(s.db, ids),
+    repo.totalsOfMany(s.db, ids),
+    repo.validCertificatesOf(s.db, ids),
+  ]);
+  return rows.map((r) => {
+    const mine = totalsByYear(totals.filter((t) => t.professionalId === r.professionalId)).get(r.year);
+    const v = verdictFor(
+      rules,
+      subjects.get(r.professionalId) ?? { series: r.series, regionCode: null },
+      r.year,
+      mine,
+    );
+    const cell = (t: 'public' | 'professional' | 'elective') => {
+      const c = v.categories.find((x) => x.subjectType === t);
+      return { courses: c?.courses ?? 0, hours: c?.recognised ?? 0 };
+    };
+    const cert = certs.find((c) => c.professionalId === r.professionalId && c.year === r.year);
+    return {
+      key: `${r.professionalId}:${r.year}`,
+      professionalId: r.professionalId,
+      year: r.year,
+      name: r.name,
+      idNumber: maskIdNumber(r.idNumber),
+      series: r.series,
+      public: cell('public'),
+      professional: cell('professional'),
+      elective: cell('elective'),
+      totalHours: v.totalRecognised,
+      passed: v.passed,
+      explanation: explanationText(v),
+      certificateNumber: cert?.number ?? null,
+      issuedAt: cert?.issuedAt.toISOString() ?? null,
+    };
+  });
+}
+
+/** 继续教育证书打印 of the person: every year with recognised hours. */
+export async function listMine(s: Services, actor: Actor) {
+  const { personId } = personScope(actor);
+  const { rows, total } = await repo.personYears(
+    s.db,
+    { kind: 'person', personId },
+    {},
+    { limit: 200, offset: 0 },
+  );
+  const items = await presentRows(s, rows);
+  return { items, total, page: 1, pageSize: Math.max(items.length, 1) };
+}
+
+/** 继续教育证书打印 of the employer: its confirmed staff, per person and year. */
+export async function listStaff(s: Services, actor: Actor, query: StaffCertificateQuery) {
+  const { unitId } = employerScope(actor);
+  const { rows, total } = await repo.personYears(
+    s.db,
+    { kind: 'employer', unitId },
+    { name: query.name, idNumber: query.idNumber, year: query.year },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  return { items: await presentRows(s, rows), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The person themself, or an agent of the employer that confirmed them; anyone else: 404. */
+function mayPrint(actor: Actor, p: repo.ProfessionalRow): boolean {
+  if (actor.kind === 'person')
+    return actor.permissions.has('certificate.self') && p.personId === actor.accountId;
+  return (
+    actor.permissions.has('certificate.staff') &&
+    actor.actingUnit?.roles.some((r) => r.role === 'employer') === true &&
+    p.employerId === actor.actingUnit.id &&
+    p.bindingStatus === 'confirmed'
+  );
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let x: unknown = e; x && typeof x === 'object'; x = (x as { cause?: unknown }).cause) {
+    if ((x as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** Checks 年度验证 and freezes what the certificate states under a new unique number. */
+async function issue(tx: Tx, actor: Actor, p: repo.ProfessionalRow, year: number, totals: CategoryTotals) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await tx.transaction((sp) =>
+        repo.insertCertificate(sp, {
+          number: newCertificateNumber(year),
+          professionalId: p.id,
+          year,
+          status: 'valid',
+          name: p.name,
+          series: p.series,
+          publicHours: totals.public.hours,
+          professionalHours: totals.professional.hours,
+          electiveHours: totals.elective.hours,
+          totalHours:
+            Math.round((totals.public.hours + totals.professional.hours + totals.elective.hours) * 10) / 10,
+          publicCourses: totals.public.courses,
+          professionalCourses: totals.professional.courses,
+          electiveCourses: totals.elective.courses,
+          issuedBy: actor.accountId,
+        }),
+      );
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= 4) throw e;
+    }
+  }
+}
+
+/** Loads the professional in scope (locked) and the year's verdict; refuses when not passed. */
+async function passedYear(tx: Tx, actor: Actor, professionalId: string, year: number) {
+  const p = await repo.lockProfessional(tx, professionalId);
+  if (!p || !mayPrint(actor, p)) throw notFound('继续教育证书');
+  // one connection in a transaction: one query at a time
+  const rules = await activeRules(tx);
+  const subjects = await ruleSubjectsOf(tx, [p.id]);
+  const rows = await repo.totalsOfMany(tx, [p.id]);
+  const totals = totalsByYear(rows).get(year);
+  const v = verdictFor(rules, subjects.get(p.id) ?? { series: p.series, regionCode: null }, year, totals);
+  if (!v.passed || !totals) throw invalidState(`年度验证未通过：${explanationText(v)}`);
+  return { p, totals };
+}
+
+/** 打印: the valid certificate of the year, issued now if there is none. */
+export async function certificateFor(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  professionalId: string,
+  year: number,
+) {
+  return s.db.transaction(async (tx) => {
+    const { p, totals } = await passedYear(tx, actor, professionalId, year);
+    const existing = await repo.validCertificate(tx, p.id, year);
+    if (existing) return { cert: existing, idNumber: p.idNumber };
+    const cert = await issue(tx, actor, p, year, totals);
+    await audit(tx, ctx, {
+      action: 'certificate.issue',
+      objectType: 'certificate',
+      objectId: cert.id,
+      detail: { number: cert.number, year, professionalId: p.id },
+    });
+    return { cert, idNumber: p.idNumber };
+  });
+}
+
+/** 重新生成证书: voids the valid number and issues a new one. */
+export async function reissue(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  professionalId: string,
+  year: number,
+) {
+  return s.db.transaction(async (tx) => {
+    const { p, totals } = await passedYear(tx, actor, professionalId, year);
+    const old = await repo.validCertificate(tx, p.id, year);
+    if (old) await repo.voidCertificate(tx, old.id, actor.accountId);
+    const cert = await issue(tx, actor, p, year, totals);
+    await audit(tx, ctx, {
+      action: old ? 'certificate.reissue' : 'certificate.issue',
+      objectType: 'certificate',
+      objectId: cert.id,
+      detail: { number: cert.number, voided: old?.number ?? null, year, professionalId: p.id },
+    });
+    return {
+      number: cert.number,
+      voidedNumber: old?.number ?? null,
+      message: old
+        ? `已重新生成证书，新证书编号 ${cert.number}，原证书编号 ${old.number} 已作废`
+        : `已生成证书 ${cert.number}`,
+    };
+  });
+}
+
+/** The PDF of the certificate (打印). */
+export async function certificatePdf(
+  s: Services,
+  ctx: RequestContext,
+  actor: Actor,
+  params: { professionalId: string; year: number },
+  baseUrl: string,
+) {
+  const { cert, idNumber } = await certificateFor(s, ctx, actor, params.professionalId, params.year);
+  const pdf = await renderCertificatePdf({
+    ...cert,
+    idNumber: maskIdNumber(idNumber),
+    issuedAt: cert.issuedAt,
+    verifyUrl: verificationUrl(baseUrl, cert.number),
+  });
+  return { pdf, number: cert.number };
+}
+
+/** 证书查验 (public): status and the masked holder of a number. */
+export async function verify(s: Services, number: string): Promise<CertificateVerification> {
+  const cert = await repo.findByNumber(s.db, number.trim().toUpperCase());
+  if (!cert) throw new AppError('NOT_FOUND', '证书编号不存在');
+  return {
+    number: cert.number,
+    status: cert.status,
+    year: cert.year,
+    name: maskName(cert.name),
+    series: cert.series,
+    publicHours: cert.publicHours,
+    professionalHours: cert.professionalHours,
+    electiveHours: cert.electiveHours,
+    totalHours: cert.totalHours,
+    issuedAt: cert.issuedAt.toISOString(),
+    voidedAt: cert.voidedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,114 @@
+import { and, eq, like, or } from 'drizzle-orm';
+import type { Queryable } from '../../core/db';
+import type { RegionScope } from '../../core/scope';
+import { files, orgProfiles, orgRoles, units } from '../../db/schema';
+
+export type UnitRow = typeof units.$inferSelect;
+export type OrgProfileRow = typeof orgProfiles.$inferSelect;
+export type OrgProfileValues = Omit<typeof orgProfiles.$inferInsert, 'id' | 'createdAt'>;
+
+/** The acting unit's own record in the identity platform. */
+export async function findUnit(q: Queryable, unitId: string): Promise<UnitRow | null> {
+  const [row] = await q.select().from(units).where(eq(units.accountId, unitId));
+  return row ?? null;
+}
+
+/** The unit's application for one role; `lock` serializes concurrent 保存 / 确认 of the same unit. */
+export async function findProfile(
+  q: Queryable,
+  unitId: string,
+  role: OrgProfileRow['role'],
+  lock = false,
+): Promise<OrgProfileRow | null> {
+  const query = q
+    .select()
+    .from(orgProfiles)
+    .where(and(eq(orgProfiles.unitId, unitId), eq(orgProfiles.role, role)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function insertProfile(q: Queryable, values: OrgProfileValues): Promise<OrgProfileRow> {
+  const [row] = await q.insert(orgProfiles).values(values).returning();
+  return row;
+}
+
+export async function updateProfile(
+  q: Queryable,
+  unitId: string,
+  role: OrgProfileRow['role'],
+  values: Partial<OrgProfileValues>,
+): Promise<void> {
+  await q
+    .update(orgProfiles)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(orgProfiles.unitId, unitId), eq(orgProfiles.role, role)));
+}
+
+/**
+ * 上级人社主管部门: the active HRSS org of the unit's city, else of its province.
+ */
+export async function findHrssFor(
+  q: Queryable,
+  unit: Pick<UnitRow, 'cityCode' | 'provinceCode'>,
+): Promise<{ id: string; name: string } | null> {
+  const rows = await q
+    .select({ id: units.accountId, name: units.name, level: orgRoles.level })
+    .from(orgRoles)
+    .innerJoin(units, eq(units.accountId, orgRoles.unitId))
+    .where(
+      and(
+        eq(orgRoles.role, 'hrss'),
+        eq(orgRoles.status, 'active'),
+        or(
+          and(eq(orgRoles.level, 'city'), eq(orgRoles.regionCode, unit.cityCode)),
+          and(eq(orgRoles.level, 'province'), eq(orgRoles.regionCode, unit.provinceCode)),
+        ),
+      ),
+    );
+  const found = rows.find((r) => r.level === 'city') ?? rows[0];
+  return found ? { id: found.id, name: found.name } : null;
+}
+
+export async function unitName(q: Queryable, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const [row] = await q.select({ name: units.name }).from(units).where(eq(units.accountId, unitId));
+  return row?.name ?? null;
+}
+
+export async function findFile(q: Queryable, fileId: string) {
+  const [row] = await q.select().from(files).where(eq(files.id, fileId));
+  return row ?? null;
+}
+
+/** Grants (or re-activates) an org role of the unit. */
+export async function grantRole(
+  q: Queryable,
+  grant: { unitId: string; role: OrgProfileRow['role']; level: OrgProfileRow['level']; regionCode: string },
+): Promise<void> {
+  await q
+    .insert(orgRoles)
+    .values({ ...grant, status: 'active' })
+    .onConflictDoUpdate({
+      target: [orgRoles.unitId, orgRoles.role],
+      set: { status: 'active', level: grant.level, regionCode: grant.regionCode, grantedAt: new Date() },
+    });
+}
+
+/** Profiles whose licence is the file, limited to what the caller may see. */
+export async function profilesUsingLicence(
+  q: Queryable,
+  fileId: string,
+  scope: { unitId: string } | RegionScope,
+): Promise<OrgProfileRow[]> {
+  const where =
+    'unitId' in scope
+      ? eq(orgProfiles.unitId, scope.unitId)
+      : scope.kind === 'all'
+        ? undefined
+        : like(orgProfiles.regionCode, `${scope.prefix}%`);
+  return q
+    .select()
+    .from(orgProfiles)
+    .where(and(eq(orgProfiles.licenceFileId, fileId), where));
+}

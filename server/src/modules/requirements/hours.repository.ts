@@ -1,0 +1,71 @@
+import type { WorkflowState } from '@ce/shared';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../core/db';
+import { ceRecords, ceTotals, professionals, workflowItems } from '../../db/schema';
+
+/** The person's professional row (人员基本信息), if any. */
+export async function professionalOfPerson(q: Queryable, personId: string) {
+  const [row] = await q.select().from(professionals).where(eq(professionals.personId, personId));
+  return row;
+}
+
+/** Years in which the person has any record. */
+export async function recordYears(q: Queryable, professionalId: string): Promise<number[]> {
+  const rows = await q
+    .selectDistinct({ year: ceRecords.year })
+    .from(ceRecords)
+    .where(eq(ceRecords.professionalId, professionalId));
+  return rows.map((r) => Number(r.year));
+}
+
+/** The records of a year with their workflow state and the last opinion given on them. */
+export async function recordsOfYear(q: Queryable, professionalId: string, year: number) {
+  const rows = await q
+    .select({
+      id: ceRecords.id,
+      courseName: ceRecords.courseName,
+      subjectType: ceRecords.subjectType,
+      startDate: ceRecords.startDate,
+      endDate: ceRecords.endDate,
+      declaredHours: ceRecords.declaredHours,
+      recognisedHours: ceRecords.recognisedHours,
+      assessment: ceRecords.assessment,
+      state: workflowItems.state,
+      opinion: sql<string | null>`(
+        select h.opinion from workflow_history h
+        where h.item_id = ${workflowItems.id} and h.opinion is not null and h.opinion <> ''
+        order by h.seq desc limit 1)`,
+    })
+    .from(ceRecords)
+    .leftJoin(
+      workflowItems,
+      and(eq(workflowItems.objectType, 'ce_record'), eq(workflowItems.objectId, ceRecords.id)),
+    )
+    .where(and(eq(ceRecords.professionalId, professionalId), eq(ceRecords.year, year)))
+    .orderBy(desc(ceRecords.endDate), desc(ceRecords.createdAt));
+  return rows.map((r) => ({ ...r, state: (r.state ?? 'draft') as WorkflowState }));
+}
+
+/** Confirmed staff of an employer (SPEC §13: an employer sees its confirmed staff). */
+export async function confirmedStaffIds(q: Queryable, unitId: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: professionals.id })
+    .from(professionals)
+    .where(and(eq(professionals.employerId, unitId), eq(professionals.bindingStatus, 'confirmed')));
+  return rows.map((r) => r.id);
+}
+
+/** The kept totals of these persons as comparable keys → value. */
+export async function totalsSnapshot(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await q
+      .select()
+      .from(ceTotals)
+      .where(inArray(ceTotals.professionalId, ids.slice(i, i + 5000)));
+    for (const r of rows) {
+      map.set(`${r.professionalId}:${r.year}:${r.subjectType}`, `${Number(r.hours)}/${Number(r.courses)}`);
+    }
+  }
+  return map;
+}

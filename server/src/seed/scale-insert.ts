@@ -1,0 +1,271 @@
+import { type BulkColumn, type BulkValue, bulkInsert, type Queryable } from '../core/db';
+
+/** Multi-row INSERTs of the scale seed: column arrays through unnest, 10,000 rows a statement. */
+const CHUNK = 10_000;
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+export type Value = BulkValue;
+
+const bulk = (db: Queryable, table: string, cols: readonly BulkColumn[], rows: readonly Value[][]) =>
+  bulkInsert(db, table, cols, rows, CHUNK);
+
+export interface ScaleEmployer {
+  id: string;
+  agentId: string;
+  agentName: string;
+  name: string;
+  city: { code: string; name: string };
+  county: string;
+  cert: string;
+  login: string;
+  agentLogin: string;
+  agentIdNumber: string;
+}
+
+/** 法人单位 with an approved employer role and an authorized agent each. */
+export async function insertEmployers(
+  db: Queryable,
+  employers: readonly ScaleEmployer[],
+  passwordHash: string,
+  now: string,
+  personName: () => string,
+) {
+  await bulk(
+    db,
+    'accounts',
+    [
+      ['id', 'uuid'],
+      ['kind', 'text'],
+      ['login_name', 'text'],
+      ['password_hash', 'text'],
+    ],
+    employers.flatMap((e) => [
+      [e.id, 'unit', e.login, passwordHash],
+      [e.agentId, 'person', e.agentLogin, passwordHash],
+    ]),
+  );
+  await bulk(
+    db,
+    'persons',
+    [
+      ['account_id', 'uuid'],
+      ['real_name', 'text'],
+      ['id_number', 'text'],
+      ['phone', 'text'],
+      ['realname_level', 'int2'],
+    ],
+    employers.map((e, i) => [e.agentId, e.agentName, e.agentIdNumber, `13${pad(900_000_000 + i, 9)}`, 2]),
+  );
+  const unitCols = [
+    ['account_id', 'uuid'],
+    ['name', 'text'],
+    ['cert_type', 'text'],
+    ['cert_number', 'text'],
+    ['province_code', 'text'],
+    ['city_code', 'text'],
+    ['county_code', 'text'],
+    ['region_code', 'text'],
+    ['address', 'text'],
+    ['legal_representative', 'text'],
+    ['contact_name', 'text'],
+    ['contact_phone', 'text'],
+  ] as const;
+  await bulk(
+    db,
+    'units',
+    unitCols,
+    employers.map((e) => [
+      e.id,
+      e.name,
+      'uscc',
+      e.cert,
+      '44',
+      e.city.code,
+      e.county,
+      e.county,
+      `${e.city.name}${e.county}号`,
+      personName(),
+      e.agentName,
+      '13800000000',
+    ]),
+  );
+  await bulk(
+    db,
+    'org_roles',
+    [
+      ['unit_id', 'uuid'],
+      ['role', 'text'],
+      ['level', 'text'],
+      ['region_code', 'text'],
+    ],
+    employers.map((e) => [e.id, 'employer', 'county', e.county]),
+  );
+  await bulk(
+    db,
+    'org_profiles',
+    [
+      ['unit_id', 'uuid'],
+      ['role', 'text'],
+      ['status', 'text'],
+      ['unit_name', 'text'],
+      ['cert_type', 'text'],
+      ['cert_number', 'text'],
+      ['nature', 'text'],
+      ['level', 'text'],
+      ['region_code', 'text'],
+      ['contact_name', 'text'],
+      ['office_phone', 'text'],
+      ['mobile_phone', 'text'],
+      ['email', 'text'],
+      ['postal_code', 'text'],
+      ['address', 'text'],
+      ['description', 'text'],
+    ],
+    employers.map((e) => [
+      e.id,
+      'employer',
+      'approved',
+      e.name,
+      'uscc',
+      e.cert,
+      '民营企业',
+      'county',
+      e.county,
+      e.agentName,
+      '020-88880000',
+      '13800000000',
+      'hr@example.com',
+      '510000',
+      `${e.city.name}${e.county}号`,
+      '专业技术服务',
+    ]),
+  );
+  await bulk(
+    db,
+    'agent_bindings',
+    [
+      ['unit_id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['status', 'text'],
+      ['authorized', 'bool'],
+      ['responded_at', 'timestamptz'],
+    ],
+    employers.map((e) => [e.id, e.agentId, 'active', true, now]),
+  );
+}
+
+export async function insertPeople(db: Queryable, accounts: Value[][], persons: Value[][], profs: Value[][]) {
+  await bulk(
+    db,
+    'accounts',
+    [
+      ['id', 'uuid'],
+      ['kind', 'text'],
+      ['login_name', 'text'],
+      ['password_hash', 'text'],
+    ],
+    accounts,
+  );
+  await bulk(
+    db,
+    'persons',
+    [
+      ['account_id', 'uuid'],
+      ['real_name', 'text'],
+      ['id_number', 'text'],
+      ['phone', 'text'],
+      ['realname_level', 'int2'],
+    ],
+    persons,
+  );
+  await bulk(
+    db,
+    'professionals',
+    [
+      ['id', 'uuid'],
+      ['person_id', 'uuid'],
+      ['id_number', 'text'],
+      ['name', 'text'],
+      ['sex', 'text'],
+      ['birth_date', 'date'],
+      ['ethnicity', 'text'],
+      ['native_place', 'text'],
+      ['education', 'text'],
+      ['degree', 'text'],
+      ['major', 'text'],
+      ['school', 'text'],
+      ['graduation_date', 'date'],
+      ['work_start_date', 'date'],
+      ['phone', 'text'],
+      ['qualification', 'text'],
+      ['series', 'text'],
+      ['specialty', 'text'],
+      ['employer_id', 'uuid'],
+      ['binding_status', 'text'],
+      ['binding_at', 'timestamptz'],
+    ],
+    profs,
+  );
+}
+
+export async function insertRecords(db: Queryable, records: Value[][], items: Value[][], history: Value[][]) {
+  await bulk(
+    db,
+    'ce_records',
+    [
+      ['id', 'uuid'],
+      ['professional_id', 'uuid'],
+      ['source', 'text'],
+      ['employer_id', 'uuid'],
+      ['course_name', 'text'],
+      ['subject_type', 'text'],
+      ['study_form', 'text'],
+      ['start_date', 'date'],
+      ['end_date', 'date'],
+      ['days', 'numeric'],
+      ['declared_hours', 'numeric'],
+      ['assessment', 'text'],
+      ['reviewed_hours', 'numeric'],
+      ['recognised_hours', 'numeric'],
+      ['institution_name', 'text'],
+      ['year', 'int2'],
+      ['location', 'text'],
+      ['created_by', 'uuid'],
+      ['created_at', 'timestamptz'],
+    ],
+    records,
+  );
+  await bulk(
+    db,
+    'workflow_items',
+    [
+      ['id', 'uuid'],
+      ['object_type', 'text'],
+      ['object_id', 'uuid'],
+      ['state', 'text'],
+      ['reviewer_unit_id', 'uuid'],
+      ['step', 'text'],
+      ['submitter_id', 'uuid'],
+      ['submitted_at', 'timestamptz'],
+      ['version', 'int4'],
+    ],
+    items,
+  );
+  await bulk(
+    db,
+    'workflow_history',
+    [
+      ['item_id', 'uuid'],
+      ['seq', 'int4'],
+      ['step', 'text'],
+      ['action', 'text'],
+      ['actor_id', 'uuid'],
+      ['actor_name', 'text'],
+      ['actor_unit_id', 'uuid'],
+      ['actor_unit_name', 'text'],
+      ['opinion', 'text'],
+      ['at', 'timestamptz'],
+    ],
+    history,
+  );
+}
