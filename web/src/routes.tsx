@@ -9,10 +9,27 @@ import { PasswordChangePage } from './pages/auth/password-change';
 import { PasswordResetPage } from './pages/auth/password-reset';
 import { RegisterPersonPage } from './pages/auth/register-person';
 import { RegisterUnitPage } from './pages/auth/register-unit';
+import { StaffCertificatesPage } from './pages/employer/certificates';
+import { EmployerProfilePage } from './pages/employer/profile';
+import { RecordsCorrectPage } from './pages/employer/records-correct';
+import { RecordsDeclarePage } from './pages/employer/records-declare';
+import { RecordsImportPage } from './pages/employer/records-import';
+import { RecordsQueryPage } from './pages/employer/records-query';
+import { RecordsReviewPage } from './pages/employer/records-review';
+import { EmployerRoleApplyPage } from './pages/employer/role-apply';
+import { StaffPage } from './pages/employer/staff';
+import { StaffConfirmPage } from './pages/employer/staff-confirm';
 import { HomePage } from './pages/home';
 import { AuditPage } from './pages/hrss/audit';
 import { RealnameReviewPage } from './pages/hrss/realname';
+import { RequirementsPage } from './pages/hrss/requirements';
 import { SmsOutboxPage } from './pages/hrss/sms-outbox';
+import { PersonCertificatesPage } from './pages/person/certificates';
+import { PersonHoursPage } from './pages/person/hours';
+import { PersonProfilePage } from './pages/person/profile';
+import { PersonRecordsPage } from './pages/person/records';
+import { CertificateVerifyPage } from './pages/public/verify';
+import { OpinionsPage } from './pages/workflow/opinions';
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -32,6 +49,105 @@ export interface AppRoute {
  */
 export const appRoutes: AppRoute[] = [
   { path: '/', name: '欢迎', component: HomePage },
+  {
+    name: '资料维护',
+    children: [
+      {
+        path: '/person/profile',
+        name: '人员基本信息维护',
+        access: 'profile.self',
+        component: PersonProfilePage,
+      },
+    ],
+  },
+  {
+    name: '个人业务',
+    children: [
+      { path: '/person/records', name: '继续教育记录', access: 'record.self', component: PersonRecordsPage },
+      { path: '/person/hours', name: '年度学时情况', access: 'record.self', component: PersonHoursPage },
+      {
+        path: '/person/certificates',
+        name: '继续教育证书打印',
+        access: 'certificate.self',
+        component: PersonCertificatesPage,
+      },
+    ],
+  },
+  {
+    name: '法人单位',
+    children: [
+      {
+        path: '/employer/role',
+        name: '法人单位角色申请',
+        access: 'role.apply',
+        component: EmployerRoleApplyPage,
+      },
+      {
+        path: '/employer/profile',
+        name: '法人单位信息维护',
+        access: 'employer.profile',
+        component: EmployerProfilePage,
+      },
+    ],
+  },
+  {
+    name: '专业技术人员信息管理',
+    children: [
+      {
+        path: '/employer/staff-confirm',
+        name: '专业技术人员信息确认',
+        access: 'staff.confirm',
+        component: StaffConfirmPage,
+      },
+      { path: '/employer/staff', name: '专业技术人员信息维护', access: 'staff.manage', component: StaffPage },
+    ],
+  },
+  {
+    name: '继续教育记录管理',
+    children: [
+      {
+        path: '/employer/records-declare',
+        name: '继续教育记录申报',
+        access: 'record.declare',
+        component: RecordsDeclarePage,
+      },
+      {
+        path: '/employer/records-import',
+        name: '继续教育记录批量申报',
+        access: 'record.declare',
+        component: RecordsImportPage,
+      },
+      {
+        path: '/employer/records-review',
+        name: '继续教育记录认定',
+        access: 'record.review',
+        component: RecordsReviewPage,
+      },
+      {
+        path: '/employer/records-correct',
+        name: '培训信息维护',
+        access: 'record.correct',
+        component: RecordsCorrectPage,
+      },
+      {
+        path: '/employer/certificates',
+        name: '继续教育证书打印',
+        access: 'certificate.staff',
+        component: StaffCertificatesPage,
+      },
+    ],
+  },
+  {
+    name: '查询统计',
+    children: [
+      {
+        path: '/employer/records-query',
+        name: '继续教育培训记录查询',
+        access: 'record.query',
+        component: RecordsQueryPage,
+      },
+    ],
+  },
   {
     name: '账号中心',
     children: [
@@ -56,7 +172,19 @@ export const appRoutes: AppRoute[] = [
         component: RealnameReviewPage,
       },
       { path: '/hrss/sms-outbox', name: '短信发件箱', access: 'sms.outbox', component: SmsOutboxPage },
+      {
+        path: '/hrss/requirements',
+        name: '年度学时要求设置',
+        access: 'requirement.manage',
+        component: RequirementsPage,
+      },
       { path: '/hrss/audit', name: '审计日志', access: 'audit.read', component: AuditPage },
+    ],
+  },
+  {
+    name: '系统设置',
+    children: [
+      { path: '/workflow/opinions', name: '批注管理', access: 'workflow.settings', component: OpinionsPage },
     ],
   },
 ];
@@ -67,6 +195,7 @@ export const publicRoutes: AppRoute[] = [
   { path: '/register/person', name: '个人注册', component: RegisterPersonPage },
   { path: '/register/unit', name: '单位注册', component: RegisterUnitPage },
   { path: '/password/reset', name: '密码找回', component: PasswordResetPage },
+  { path: '/verify', name: '继续教育证书查验', component: CertificateVerifyPage },
 ];
 
 /** Every leaf route with a page, groups flattened. */

@@ -30,7 +30,7 @@ interface RequestOptions {
 }
 
 const CSRF_COOKIE = 'ce_csrf';
-const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_HEADER = 'x-csrf-token';
 
 /** Session-level reactions, installed once by the AccessProvider. */
 export interface ApiEventHandlers {
@@ -51,7 +51,7 @@ function readCookie(name: string): string | undefined {
 }
 
 /** The server sets the CSRF cookie on any GET; fetch the session once if we have none yet. */
-async function csrfToken(refresh = false): Promise<string> {
+export async function csrfToken(refresh = false): Promise<string> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing && !refresh) return existing;
   await fetch('/api/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
@@ -127,6 +127,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, formData: FormData) => request<T>('POST', path, { formData }),
 };

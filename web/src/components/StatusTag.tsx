@@ -3,6 +3,9 @@ import { Tag } from 'antd';
 /** Tag colours by the meaning of a status, shared by every list (待审核 / 审核通过 / 已拒绝 …). */
 const STATUS_COLORS: Record<string, string> = {
   pending: 'gold',
+  submitted: 'gold',
+  draft: 'default',
+  returned: 'warning',
   approved: 'success',
   active: 'success',
   success: 'success',

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAccess } from '../../access';
 import { accountApi } from '../../api/account';
 import { hrssApi } from '../../api/hrss';
+import { type TodoItem, todosApi } from '../../api/todos';
 
 const ROW_STYLE = { padding: '12px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' };
 
@@ -12,6 +13,7 @@ interface Todo {
   text: string;
   action: string;
   path: string;
+  count?: number;
 }
 
 /** 欢迎: who is signed in and a short to-do list (待办事项) built from what the actor may do. */
@@ -19,6 +21,8 @@ export function HomePage() {
   const { session, can } = useAccess();
   const navigate = useNavigate();
   const [counts, setCounts] = useState<{ agencies: number; realname: number }>({ agencies: 0, realname: 0 });
+  const [serverTodos, setServerTodos] = useState<TodoItem[]>([]);
+  const who = session ? `${session.account.id}:${session.actingUnit?.id ?? ''}` : null;
 
   const mayRespond = can('agent.respond');
   const mayReview = can('realname.review');
@@ -38,6 +42,15 @@ export function HomePage() {
         .catch(() => {});
     }
   }, [mayRespond, mayReview]);
+
+  // 待办 the server knows: profile and binding, records to fix or send, hours missing, staff and records to handle
+  useEffect(() => {
+    if (!who) return;
+    todosApi
+      .list()
+      .then(({ items }) => setServerTodos(items))
+      .catch(() => setServerTodos([]));
+  }, [who]);
 
   if (!session) return null;
   const todos: Todo[] = [];
@@ -66,6 +79,8 @@ export function HomePage() {
     });
   }
 
+  todos.push(...serverTodos);
+
   return (
     <Flex vertical gap={16}>
       <Card>
@@ -89,7 +104,12 @@ export function HomePage() {
           <Flex vertical>
             {todos.map((todo) => (
               <Flex key={todo.key} align="center" justify="space-between" gap={16} style={ROW_STYLE}>
-                <span>{todo.text}</span>
+                <Space>
+                  {todo.count !== undefined && todo.count > 0 && todo.key !== 'hours.missing' && (
+                    <Badge count={todo.count} overflowCount={999} />
+                  )}
+                  <span>{todo.text}</span>
+                </Space>
                 <Button type="link" onClick={() => navigate(todo.path)}>
                   {todo.action}
                 </Button>

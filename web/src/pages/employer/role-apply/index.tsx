@@ -1,0 +1,180 @@
+import { FILE_KINDS, FILE_MAX_BYTES, ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Skeleton, Space, Tag, Upload } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useAccess } from '../../../access';
+import { fileUrl } from '../../../api/client';
+import { type EmployerApplicationInput, type EmployerProfile, orgsApi } from '../../../api/orgs';
+import { useApiError } from '../../../api/useApiError';
+import { formatDateTime } from '../../../format';
+import {
+  contactValues,
+  OrgInfoFormItems,
+  type OrgInfoFormValues,
+  toOrgFormValues,
+} from './components/OrgInfoFormItems';
+
+const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
+
+/**
+ * 法人单位角色申请 (manual 003 §1.2.1): 第一步 填写并保存, 第二步 上传营业执照, 第三步 确认.
+ * The role is approved at once; the new menus appear once the session is loaded again.
+ */
+export function EmployerRoleApplyPage() {
+  const [form] = Form.useForm<OrgInfoFormValues>();
+  const { message, modal } = App.useApp();
+  const onError = useApiError();
+  const { refresh } = useAccess();
+  const [profile, setProfile] = useState<EmployerProfile | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const show = useCallback(
+    (next: EmployerProfile) => {
+      setProfile(next);
+      form.setFieldsValue(toOrgFormValues(next));
+    },
+    [form],
+  );
+
+  useEffect(() => {
+    orgsApi.employerApplication().then(show).catch(onError);
+  }, [show, onError]);
+
+  const save = async () => {
+    let values: OrgInfoFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      show(
+        await orgsApi.saveEmployerApplication({
+          ...contactValues(values),
+          nature: values.nature as EmployerApplicationInput['nature'],
+          level: values.level as EmployerApplicationInput['level'],
+        }),
+      );
+      void message.success('保存成功，请上传营业执照后点击“确认”');
+    } catch (error) {
+      onError(error, form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = () =>
+    modal.confirm({
+      title: '确认法人单位角色申请',
+      content: '确认后即开通法人单位功能，单位名称、性质、隶属关系等信息不能再在此修改。确定提交吗？',
+      onOk: async () => {
+        try {
+          const r = await orgsApi.confirmEmployerApplication();
+          void message.success(r.message ?? '确认成功');
+          show(await orgsApi.employerApplication());
+          await refresh();
+        } catch (error) {
+          onError(error);
+        }
+      },
+    });
+
+  if (!profile) return <Skeleton active />;
+  const approved = profile.status === 'approved';
+  const saved = profile.status !== 'none';
+
+  return (
+    <Card
+      title="法人单位基本信息"
+      extra={
+        <Tag color={approved ? 'success' : saved ? 'gold' : 'default'}>
+          {ORG_PROFILE_STATUS_LABELS[profile.status]}
+        </Tag>
+      }
+    >
+      {approved ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="法人单位角色已确认"
+          description={
+            <>
+              联系人、电话、Email、邮政编码、地址和职能简介请在
+              <Link to="/employer/profile">法人单位信息维护</Link>
+              中修改。如未看到法人单位功能菜单，请重新登录。
+            </>
+          }
+        />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="第一步：填写角色申报信息，点击保存；第二步：上传营业执照；第三步：点击确认，确认成功后重新登录即可看到其他功能菜单。"
+        />
+      )}
+      <Form<OrgInfoFormValues> form={form} layout="vertical">
+        <OrgInfoFormItems locked={false} readOnly={approved} />
+      </Form>
+      <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="营业执照">
+          <Flex gap={12} align="center" wrap>
+            {profile.licence ? (
+              <a href={fileUrl(profile.licence.id)} target="_blank" rel="noreferrer">
+                {profile.licence.name}
+              </a>
+            ) : (
+              <span>未上传</span>
+            )}
+            {!approved && (
+              <Upload
+                accept=".pdf,.jpg,.jpeg,.png"
+                showUploadList={false}
+                disabled={!saved}
+                beforeUpload={(file) => {
+                  if (!ALLOWED_MIME.includes(file.type) || file.size > FILE_MAX_BYTES) {
+                    void message.error('仅支持上传pdf、jpg、png格式且不超过10MB的文件');
+                    return Upload.LIST_IGNORE;
+                  }
+                  return true;
+                }}
+                customRequest={({ file, onSuccess, onError: fail }) => {
+                  if (!(file instanceof File)) return;
+                  orgsApi
+                    .uploadLicence(file)
+                    .then((next) => {
+                      onSuccess?.(next);
+                      show(next);
+                      void message.success('营业执照上传成功');
+                    })
+                    .catch((error: unknown) => {
+                      onError(error);
+                      fail?.(error instanceof Error ? error : new Error('上传失败'));
+                    });
+                }}
+              >
+                <Button disabled={!saved}>{profile.licence ? '重新上传' : '上传附件'}</Button>
+              </Upload>
+            )}
+            {!saved && <span style={{ color: '#999' }}>请先保存基本信息</span>}
+          </Flex>
+        </Descriptions.Item>
+        {profile.updatedAt && (
+          <Descriptions.Item label="最后保存时间">{formatDateTime(profile.updatedAt)}</Descriptions.Item>
+        )}
+      </Descriptions>
+      {!approved && (
+        <Space>
+          <Button onClick={save} loading={busy}>
+            保存
+          </Button>
+          <Button type="primary" onClick={confirm} disabled={!saved || !profile.licence}>
+            确认
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}

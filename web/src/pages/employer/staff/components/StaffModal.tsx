@@ -1,0 +1,96 @@
+import { App, Form, Modal, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { peopleApi } from '../../../../api/people';
+import { useApiError } from '../../../../api/useApiError';
+import {
+  ProfessionalFormItems,
+  type ProfessionalFormValues,
+  toFormValues,
+  toRequest,
+} from '../../../person/profile/components/ProfessionalFormItems';
+
+interface StaffModalProps {
+  /** 'new' for 新增, a staff id for 修改, null when closed */
+  target: 'new' | string | null;
+  unitName: string;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** 单位人员基本信息: 新增 (keyed by the ID number, confirmed at once) or 修改 (manual 003 §1.5.2). */
+export function StaffModal({ target, unitName, onClose, onSaved }: StaffModalProps) {
+  const [form] = Form.useForm<ProfessionalFormValues>();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [loading, setLoading] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const isNew = target === 'new';
+
+  useEffect(() => {
+    form.resetFields();
+    if (!target || target === 'new') return;
+    setLoading(true);
+    peopleApi
+      .staffDetail(target)
+      .then((detail) => form.setFieldsValue(toFormValues(detail)))
+      .catch((error: unknown) => {
+        onError(error);
+        onClose();
+      })
+      .finally(() => setLoading(false));
+  }, [target, form, onError, onClose]);
+
+  const save = async () => {
+    let values: ProfessionalFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      if (isNew) {
+        await peopleApi.addStaff({ ...toRequest(values), idNumber: values.idNumber.trim().toUpperCase() });
+        void message.success('保存成功，该人员已属于本单位');
+      } else if (target) {
+        await peopleApi.updateStaff(target, toRequest(values));
+        void message.success('保存成功');
+      }
+      onSaved();
+    } catch (error) {
+      onError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={target !== null}
+      title={isNew ? '新增：单位人员基本信息' : '编辑：单位人员基本信息'}
+      width={860}
+      okText="保存"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        <Typography.Text type="secondary">单位名称：</Typography.Text>
+        {unitName}
+      </Typography.Paragraph>
+      {isNew && (
+        <Typography.Paragraph type="secondary">
+          保存成功之后该人员属于本单位；该人员以此公民身份号码注册个人账号后即可看到这些信息。
+        </Typography.Paragraph>
+      )}
+      {loading ? (
+        <Skeleton active />
+      ) : (
+        <Form<ProfessionalFormValues> form={form} layout="vertical">
+          <ProfessionalFormItems form={form} idNumberEditable={isNew} />
+        </Form>
+      )}
+    </Modal>
+  );
+}
