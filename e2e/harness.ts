@@ -66,11 +66,14 @@ export async function startE2E(): Promise<E2E> {
       const context = await b.newContext({
         baseURL: baseUrl,
         locale: 'zh-CN',
+        // the app turns antd's animations off for reduced motion: no click lands on a dialog still zooming in
+        reducedMotion: 'reduce',
         viewport: { width: 1440, height: 900 },
       });
       context.setDefaultTimeout(STEP_TIMEOUT);
       const page = await context.newPage();
       trackCaptchas(page);
+      trackTrouble(page);
       return page;
     },
     async screenshot(name, ...pages) {
@@ -79,7 +82,11 @@ export async function startE2E(): Promise<E2E> {
         const base = `/tmp/${name}${i === 0 ? '' : `-${i}`}`;
         try {
           await p.screenshot({ path: `${base}.png`, fullPage: true });
-          writeFileSync(`${base}.txt`, `${p.url()}\n${await p.locator('body').ariaSnapshot()}`);
+          const trouble = troubles.get(p) ?? [];
+          writeFileSync(
+            `${base}.txt`,
+            `${p.url()}\n${await p.locator('body').ariaSnapshot()}\n\n${trouble.join('\n')}\n`,
+          );
         } catch {
           // best effort
         }
@@ -90,6 +97,28 @@ export async function startE2E(): Promise<E2E> {
       await t.close();
     },
   };
+}
+
+// ---------- diagnostics ----------
+
+/** API answers ≥ 400, failed requests and console errors of each page, written next to its screenshot. */
+const troubles = new WeakMap<Page, string[]>();
+
+function trackTrouble(page: Page) {
+  const lines: string[] = [];
+  troubles.set(page, lines);
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('response', (res) => {
+    if (res.status() >= 400) {
+      lines.push(`${at()} ${res.status()} ${res.request().method()} ${res.url()}`);
+    }
+  });
+  page.on('requestfailed', (req) => {
+    lines.push(`${at()} failed ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') lines.push(`${at()} console ${msg.text()}`);
+  });
 }
 
 // ---------- captcha ----------
@@ -187,15 +216,22 @@ export async function selectOption(
   page: Page,
   label: string,
   option: string,
-  opts: { search?: boolean } = {},
+  opts: { search?: boolean; scope?: Locator } = {},
 ): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
+  const select = (opts.scope ?? page).getByLabel(label, { exact: true });
   await select.click();
   if (opts.search) await select.fill(option);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: new RegExp(`^${escapeRegExp(option)}$`) })
     .click();
+  // wait for the list to close: while it animates out it still covers the fields below it
+  await page.waitForFunction(() => {
+    const open = Array.from(document.querySelectorAll('.ant-select-dropdown')).filter(
+      (d) => !d.classList.contains('ant-select-dropdown-hidden') && (d as HTMLElement).offsetParent !== null,
+    );
+    return open.length === 0;
+  });
 }
 
 /** Waits for a visible text (antd messages, statuses, headings). */
