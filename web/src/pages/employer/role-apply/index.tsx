@@ -1,18 +1,13 @@
 import { FILE_KINDS, FILE_MAX_BYTES, ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Skeleton, Space, Tag, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAccess } from '../../../access';
 import { fileUrl } from '../../../api/client';
-import { type EmployerApplicationInput, type EmployerProfile, orgsApi } from '../../../api/orgs';
+import { type EmployerApplicationInput, orgsApi } from '../../../api/orgs';
 import { useApiError } from '../../../api/useApiError';
 import { formatDateTime } from '../../../format';
-import {
-  contactValues,
-  OrgInfoFormItems,
-  type OrgInfoFormValues,
-  toOrgFormValues,
-} from './components/OrgInfoFormItems';
+import { contactValues, OrgInfoFormItems, type OrgInfoFormValues } from './components/OrgInfoFormItems';
+import { useOrgProfileForm } from './components/useOrgProfileForm';
 
 const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
 
@@ -21,48 +16,21 @@ const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
  * The role is approved at once; the new menus appear once the session is loaded again.
  */
 export function EmployerRoleApplyPage() {
-  const [form] = Form.useForm<OrgInfoFormValues>();
-  const { message, modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const onError = useApiError();
   const { refresh } = useAccess();
-  const [profile, setProfile] = useState<EmployerProfile | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, profile, show, busy, save: saveWith } = useOrgProfileForm(orgsApi.employerApplication);
 
-  const show = useCallback(
-    (next: EmployerProfile) => {
-      setProfile(next);
-      form.setFieldsValue(toOrgFormValues(next));
-    },
-    [form],
-  );
-
-  useEffect(() => {
-    orgsApi.employerApplication().then(show).catch(onError);
-  }, [show, onError]);
-
-  const save = async () => {
-    let values: OrgInfoFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      show(
-        await orgsApi.saveEmployerApplication({
+  const save = () =>
+    saveWith(
+      (values) =>
+        orgsApi.saveEmployerApplication({
           ...contactValues(values),
           nature: values.nature as EmployerApplicationInput['nature'],
           level: values.level as EmployerApplicationInput['level'],
         }),
-      );
-      void message.success('保存成功，请上传营业执照后点击“确认”');
-    } catch (error) {
-      onError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      '保存成功，请上传营业执照后点击“确认”',
+    );
 
   const confirm = () =>
     modal.confirm({
