@@ -18,7 +18,7 @@ import { access } from './core/access';
 import type { Config } from './core/config';
 import type { Services } from './core/context';
 import type { Db } from './core/db';
-import { installErrorHandler } from './core/error-handler';
+import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { FileStore } from './core/files';
 import type { Api } from './core/http';
 import { outboxSmsSender, type SmsSender } from './core/sms';
@@ -58,6 +58,7 @@ export async function buildApp(opts: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNulGuard(app);
 
   const services: Services = {
     db: opts.db,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Permission, permissionsFor } from '@ce/shared';
+import { FIELD_LABELS, type Permission, permissionsFor } from '@ce/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/client';
 import { bindAgent, hrssOperator, loggedIn, makePerson, makeUnit } from '../test/factories';
 import { startTestApp, type TestApp } from '../test/harness';
+import { makeEmployer, makeProfessional } from '../test/world';
 
 /**
  * The authorization matrix: every /api route registered in the app, taken from the app itself.
@@ -42,13 +43,18 @@ beforeAll(async () => {
   const agentPerson = await makePerson(t);
   await bindAgent(t, plainUnit, agentPerson);
   const hrss = await hrssOperator(t);
+  // an employer with a confirmed professional: the employer and person routes reach their queries
+  const employer = await makeEmployer(t);
+  const professional = await makeProfessional(t, employer);
   const clients = [
+    { name: '法人单位经办人', client: employer.client },
+    { name: '已确认的专业技术人员', client: professional.client },
     { name: '个人', client: await loggedIn(t, person) },
     { name: '单位账号', client: await loggedIn(t, unit, 'unit') },
     { name: '无角色单位的经办人', client: await loggedIn(t, agentPerson) },
     { name: '人社部门经办人', client: hrss.client },
   ];
-  await clients[2].client.post('/api/auth/switch-unit', { unitId: plainUnit.id });
+  await clients[4].client.post('/api/auth/switch-unit', { unitId: plainUnit.id });
   actors = [];
   for (const c of clients) {
     const s = await c.client.get<{ session: { permissions: Permission[] } }>('/api/auth/session');
@@ -56,6 +62,12 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+/** Every route, those that can end the session (/api/auth/…: logout, switch, password) last. */
+const probeOrder = () =>
+  [...t.app.apiRoutes].sort(
+    (a, b) => Number(a.url.startsWith('/api/auth/')) - Number(b.url.startsWith('/api/auth/')),
+  );
 
 const fill = (url: string) => url.replace(/:[A-Za-z]+/g, () => randomUUID());
 
@@ -84,7 +96,7 @@ describe('authorization matrix', () => {
   it('answers 403 to a session without the permission, on every permission route', async () => {
     const failures: string[] = [];
     let checked = 0;
-    for (const r of t.app.apiRoutes) {
+    for (const r of probeOrder()) {
       if (r.access === 'public' || r.access === 'authenticated') continue;
       const lacking = actors.filter((a) => !a.permissions.has(r.access as Permission));
       if (lacking.length === 0) {
@@ -109,7 +121,7 @@ describe('authorization matrix', () => {
   it('never answers 500 to bad input, on any route, from any actor', async () => {
     const garbage: unknown[] = [{}, { id: 1, page: 'x', loginName: 123, idNumber: null }, 'not json', []];
     const failures: string[] = [];
-    for (const r of t.app.apiRoutes) {
+    for (const r of probeOrder()) {
       for (const a of [...actors, { name: '匿名', client: new Client(t) }]) {
         for (const body of r.method === 'GET' ? [undefined] : garbage) {
           const url = `${r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')}${r.method === 'GET' ? '?page=-1&pageSize=abc&parent=x&status=zz' : ''}`;
@@ -122,5 +134,33 @@ describe('authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('refuses a NUL byte in any parameter, query or body field with a 400 naming the field', async () => {
+    const nul = 'a\u0000b';
+    const body = Object.fromEntries(Object.keys(FIELD_LABELS).map((key) => [key, nul]));
+    // one query field at a time: most list queries refuse keys they do not know
+    const queries = ['name', 'idNumber', 'courseName', 'keyword', 'loginName', 'unitName'].map(
+      (k) => `?${k}=a%00b`,
+    );
+    const failures: string[] = [];
+    for (const r of probeOrder()) {
+      for (const a of [...actors, { name: '匿名', client: new Client(t) }]) {
+        const path = r.url.replace(/:[A-Za-z]+/g, 'a%00b');
+        const tries =
+          r.method === 'GET'
+            ? [path, ...queries.map((q) => `${r.url.replace(/:[A-Za-z]+/g, randomUUID())}${q}`)]
+            : [path];
+        for (const url of tries) {
+          const res = await a.client.request(r.method as 'GET', url, r.method === 'GET' ? undefined : body);
+          if (res.status >= 500)
+            failures.push(`${a.name}: ${r.method} ${url} → ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    const probe = await new Client(t).request('GET', '/api/public/certificates/a%00b');
+    expect(probe.status).toBe(400);
+    expect(probe.error?.message).toContain('不能包含不可见的控制字符');
   });
 });

@@ -1,7 +1,7 @@
 import type { FieldError } from '@ce/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, fieldLabel } from './errors';
+import { AppError, fieldError, fieldLabel } from './errors';
 
 /** Turns every failure into `{ code, message, fields? }`; bad input never becomes a 500. */
 export function installErrorHandler(app: FastifyInstance) {
@@ -36,5 +36,37 @@ export function installErrorHandler(app: FastifyInstance) {
     reply
       .status(404)
       .send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
+}
+
+/** The first string in `value` holding a NUL byte (which PostgreSQL cannot store), as a field path. */
+function nulField(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const hit = nulField(item, path ? `${path}.${i}` : String(i));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const hit = nulField(item, path ? `${path}.${key}` : key);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses a NUL byte anywhere in the path parameters, query or JSON body with a 400 naming the
+ * field, before any handler can hand it to the database (which would fail with a 500).
+ */
+export function installNulGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    for (const part of [req.params, req.query, req.body]) {
+      const field = nulField(part, '');
+      if (field !== null) throw fieldError(field || 'body', '不能包含不可见的控制字符（NUL）');
+    }
   });
 }
