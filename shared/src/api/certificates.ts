@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common';
+import { pageQuery, yearFilter } from './common';
 
 /** Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). */
 export const CERTIFICATES_FIELD_LABELS: Record<string, string> = {
@@ -44,13 +44,13 @@ export const certificateListResponse = z.object({
 export const staffCertificateQuery = pageQuery.extend({
   name: z.string().trim().max(50).optional(),
   idNumber: z.string().trim().max(18).optional(),
-  year: z.coerce.number().int().min(1990, '年度格式错误').max(2100, '年度格式错误').optional(),
+  year: yearFilter.optional(),
 });
 export type StaffCertificateQuery = z.infer<typeof staffCertificateQuery>;
 
 export const certificateParams = z.object({
   professionalId: z.uuid('编号格式错误'),
-  year: z.coerce.number().int().min(1990, '年度格式错误').max(2100, '年度格式错误'),
+  year: yearFilter,
 });
 
 export const reissueResponse = z.object({

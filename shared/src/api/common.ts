@@ -21,6 +21,13 @@ export interface Paged<T> {
   pageSize: number;
 }
 
+/** 年度 in a search form: a real year or nothing (an out-of-range year is a 400, not a database error). */
+export const yearFilter = z.coerce
+  .number()
+  .int('年度格式错误')
+  .min(1900, '年度格式错误')
+  .max(2100, '年度格式错误');
+
 export const idParam = z.object({ id: z.uuid('编号格式错误') });
 
 export const okResponse = z.object({ ok: z.literal(true), message: z.string().optional() });

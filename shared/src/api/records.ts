@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { ACHIEVEMENT_KIND_LABELS, ASSESSMENT_LABELS, RECORD_SOURCE_LABELS, SUBJECT_TYPES } from '../dicts';
-import { paged, pageQuery } from './common';
+import {
+  ACHIEVEMENT_KIND_LABELS,
+  ASSESSMENT_LABELS,
+  RECORD_SOURCE_LABELS,
+  STUDY_FORMS,
+  SUBJECT_TYPES,
+} from '../dicts';
+import { paged, pageQuery, yearFilter } from './common';
 import { historyEntry, reviewDecision, workflowState, workflowStatus } from './workflow';
 
 /** Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). */
@@ -53,7 +59,7 @@ const text100 = z.string().trim().max(100, '不能超过100字');
 export const recordInput = z.object({
   courseName: z.string({ error: '请填写课程名称' }).trim().min(1, '请填写课程名称').max(100, '不能超过100字'),
   subjectType,
-  studyForm: z.string({ error: '请选择学习形式' }).trim().min(1, '请选择学习形式').max(20),
+  studyForm: z.enum(STUDY_FORMS, { error: `请选择学习形式（${STUDY_FORMS.join('、')}）` }),
   startDate: dateString('学习开始时间'),
   endDate: dateString('学习结束时间'),
   days: z.number({ error: '请填写参训天数' }),
@@ -202,7 +208,7 @@ export const recordCorrectionRequest = z.object({
 /** 继续教育记录 (person): by 审核状态, 年度, 科目类型, 课程名称 */
 export const myRecordsQuery = pageQuery.extend({
   state: workflowState.optional(),
-  year: z.coerce.number().int().optional(),
+  year: yearFilter.optional(),
   subjectType: subjectType.optional(),
   courseName: z.string().trim().optional(),
 });
@@ -213,7 +219,7 @@ export const reviewRecordsQuery = pageQuery.extend({
   courseName: z.string().trim().optional(),
   name: z.string().trim().optional(),
   idNumber: z.string().trim().optional(),
-  year: z.coerce.number().int().optional(),
+  year: yearFilter.optional(),
   /** default: 待办 (submitted) */
   state: workflowState.optional(),
 });
@@ -224,7 +230,7 @@ export const declaredRecordsQuery = pageQuery.extend({
   subjectType: subjectType.optional(),
   studyForm: z.string().trim().optional(),
   state: workflowState.optional(),
-  year: z.coerce.number().int().optional(),
+  year: yearFilter.optional(),
 });
 
 /** 继续教育培训记录查询 (manual 003 §1.9.2): approved records of the staff. */
@@ -233,7 +239,7 @@ export const queryRecordsQuery = pageQuery.extend({
   courseName: z.string().trim().optional(),
   subjectType: subjectType.optional(),
   institutionName: z.string().trim().optional(),
-  year: z.coerce.number().int().optional(),
+  year: yearFilter.optional(),
 });
 
 /** 施教机构名称 picker: registered institutions by name. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERIES, SUBJECT_TYPES } from '../dicts';
+import { yearFilter } from './common';
 import { workflowState } from './workflow';
 
 /** Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). */
@@ -110,7 +111,7 @@ export type RequirementListResponse = z.infer<typeof requirementListResponse>;
 /* ---------------- 年度学时情况 (the person's year explained) ---------------- */
 
 export const hoursQuery = z.object({
-  year: z.coerce.number().int().min(1990, '年度格式错误').max(2100, '年度格式错误').optional(),
+  year: yearFilter.optional(),
 });
 
 export const categoryVerdictDto = z.object({

@@ -20,6 +20,9 @@ export interface RuleIssue {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What a record can hold (days numeric(5,1), hours numeric(6,1), no year 0): beyond it, a 400. */
+export const RECORD_LIMITS = { earliestDate: '1900-01-01', maxDays: 9999.5, maxHours: 99999.9 } as const;
+
 function validDate(s: string): boolean {
   if (!DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -52,16 +55,27 @@ export function checkRecordRules(r: RecordFacts, opts: { hoursPerDay?: number; t
   if (!r.courseName.trim()) issues.push({ field: 'courseName', message: '请填写课程名称' });
   if (!SUBJECT_TYPES.includes(r.subjectType))
     issues.push({ field: 'subjectType', message: '请选择科目类型' });
-  const startOk = validDate(r.startDate);
-  const endOk = validDate(r.endDate);
-  if (!startOk) issues.push({ field: 'startDate', message: '请填写正确的学习开始时间' });
-  if (!endOk) issues.push({ field: 'endDate', message: '请填写正确的学习结束时间' });
+  const dateOk = (field: 'startDate' | 'endDate', label: string) => {
+    if (!validDate(r[field])) {
+      issues.push({ field, message: `请填写正确的${label}` });
+      return false;
+    }
+    if (r[field] < RECORD_LIMITS.earliestDate) {
+      issues.push({ field, message: `${label}不能早于1900年` });
+      return false;
+    }
+    return true;
+  };
+  const startOk = dateOk('startDate', '学习开始时间');
+  const endOk = dateOk('endDate', '学习结束时间');
   if (startOk && endOk && r.endDate < r.startDate) {
     issues.push({ field: 'endDate', message: '学习结束时间不能早于学习开始时间' });
   }
   if (endOk && r.endDate > opts.today) issues.push({ field: 'endDate', message: '学习结束时间不能晚于今天' });
   if (!(r.days > 0) || Math.round(r.days * 2) !== r.days * 2) {
     issues.push({ field: 'days', message: '参训天数应为大于0的数，最小单位0.5天' });
+  } else if (r.days > RECORD_LIMITS.maxDays) {
+    issues.push({ field: 'days', message: `参训天数不能超过${RECORD_LIMITS.maxDays}天` });
   } else if (startOk && endOk && r.endDate >= r.startDate && r.days > spanDays(r.startDate, r.endDate)) {
     issues.push({
       field: 'days',
@@ -70,6 +84,8 @@ export function checkRecordRules(r: RecordFacts, opts: { hoursPerDay?: number; t
   }
   if (!(r.declaredHours > 0) || Math.round(r.declaredHours * 10) !== r.declaredHours * 10) {
     issues.push({ field: 'declaredHours', message: '拟申报学时应为大于0的数，最多一位小数' });
+  } else if (r.declaredHours > RECORD_LIMITS.maxHours) {
+    issues.push({ field: 'declaredHours', message: `拟申报学时不能超过${RECORD_LIMITS.maxHours}学时` });
   } else if (r.days > 0 && r.declaredHours > r.days * perDay) {
     issues.push({
       field: 'declaredHours',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import { fieldError, invalidState, notFound } from '../../core/errors';
+import { voidUnearnedCertificates } from '../certificates/certificates.service';
 import { refreshTotals } from '../requirements/totals';
 import { lockItem, noteCorrection, workflowActor } from '../workflow/workflow.engine';
 import { employerView } from './records.policy';
@@ -71,6 +72,7 @@ export async function correctRecord(
     await updateRecord(tx, id, { ...merged, year, recognisedHours: recognised, reviewedHours: reviewed });
     await noteCorrection(tx, workflowActor(actor), item, CORRECT_STEP, input.correctionReason);
     await refreshTotals(tx, r.professionalId, [r.year, year]);
+    await voidUnearnedCertificates(tx, ctx, actor, r.professionalId, [r.year, year]);
     await audit(tx, ctx, {
       action: 'record.correct',
       objectType: RECORD,

@@ -188,6 +188,15 @@ export async function findRecord(q: Queryable, scope: RecordScope, id: string): 
   return row ?? null;
 }
 
+/**
+ * A record by id, without a scope: only to show the outcome of an action whose access was
+ * checked in scope in the same transaction (a 退案 can take the record out of that scope).
+ */
+export async function findRecordUnscoped(q: Queryable, id: string): Promise<RecordRow | null> {
+  const [row] = await base(q).where(eq(ceRecords.id, id));
+  return row ?? null;
+}
+
 /** 上级人社主管部门 of an employer (its role application's HRSS unit). */
 export async function authorityNameOf(q: Queryable, employerId: string): Promise<string | null> {
   const [row] = await q

@@ -2,7 +2,7 @@ import type { ReviewDecision, reviewRecordsQuery } from '@ce/shared';
 import type { z } from 'zod';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Tx } from '../../core/db';
-import { AppError, fieldError } from '../../core/errors';
+import { AppError, fieldError, notFound } from '../../core/errors';
 import { refreshTotals } from '../requirements/totals';
 import { lockItem, review, workflowActor } from '../workflow/workflow.engine';
 import { employerView } from './records.policy';
@@ -71,7 +71,11 @@ export async function reviewRecord(s: Services, ctx: RequestContext, actor: Acto
   const { scope, viewer } = employerView(actor);
   return s.db.transaction(async (tx) => {
     await reviewOne(tx, ctx, actor, id, d);
-    return presentDetail(tx, await recordInScope(tx, scope, id), viewer);
+    // 退案 / 结案 of someone who has left this employer takes the record out of its scope
+    // (SPEC §4); the reviewer still gets the outcome of the decision it just made
+    const row = (await repo.findRecord(tx, scope, id)) ?? (await repo.findRecordUnscoped(tx, id));
+    if (!row) throw notFound('继续教育记录');
+    return presentDetail(tx, row, viewer);
   });
 }
 
@@ -85,7 +89,8 @@ export async function batchReview(
   employerView(actor);
   let succeeded = 0;
   const failed: { id: string; message: string }[] = [];
-  for (const id of [...new Set(input.ids)]) {
+  // a UUID in capitals is the same record: review it once
+  for (const id of [...new Set(input.ids.map((i) => i.toLowerCase()))]) {
     try {
       await s.db.transaction((tx) =>
         reviewOne(tx, ctx, actor, id, { decision: input.decision, opinion: input.opinion }),

@@ -32,7 +32,8 @@ export async function checkFacts(
   const year = Number(facts.endDate.slice(0, 4));
   const perDay = Number.isFinite(year) ? await hoursPerDay(q, year, who.series, who.regionCode) : undefined;
   let issues = checkRecordRules(facts, { today: beijingToday(), hoursPerDay: perDay });
-  if (opts.achievement) issues = issues.filter((i) => i.field !== 'declaredHours');
+  // an achievement has fixed hours, and its start is its end date: only the end date is the person's
+  if (opts.achievement) issues = issues.filter((i) => i.field !== 'declaredHours' && i.field !== 'startDate');
   if (issues.length > 0) throw issuesError(issues);
 }
 

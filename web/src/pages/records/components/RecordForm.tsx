@@ -17,7 +17,7 @@ import { InstitutionField } from './InstitutionField';
 export interface RecordFormValues {
   courseName: string;
   subjectType: SubjectType;
-  studyForm: string;
+  studyForm: RecordInput['studyForm'];
   startDate: Dayjs;
   endDate: Dayjs;
   days: number;
@@ -58,7 +58,8 @@ export function recordFormValues(d: RecordDetail): RecordFormValues {
   return {
     courseName: d.courseName,
     subjectType: d.subjectType,
-    studyForm: d.studyForm,
+    // the detail is read back as text; what was stored came through this same dictionary
+    studyForm: d.studyForm as RecordInput['studyForm'],
     startDate: dayjs(d.startDate),
     endDate: dayjs(d.endDate),
     days: d.days,
