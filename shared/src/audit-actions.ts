@@ -57,5 +57,7 @@ export const AUDIT_ACTIONS = {
   'certificate.issue': '生成继续教育证书',
   'certificate.reissue': '重新生成证书',
   'requirement.deactivate': '停用年度学时要求',
+  'record.import.upload': '上传批量申报文件',
+  'certificate.void': '作废继续教育证书（年度验证不再通过）',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

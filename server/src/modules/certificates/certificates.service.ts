@@ -144,18 +144,57 @@ async function issue(tx: Tx, actor: Actor, p: repo.ProfessionalRow, year: number
   }
 }
 
-/** Loads the professional in scope (locked) and the year's verdict; refuses when not passed. */
-async function passedYear(tx: Tx, actor: Actor, professionalId: string, year: number) {
-  const p = await repo.lockProfessional(tx, professionalId);
-  if (!p || !mayPrint(actor, p)) throw notFound('继续教育证书');
+/** 年度验证 of one person's year from the kept totals. */
+async function yearVerdict(tx: Tx, p: repo.ProfessionalRow, year: number) {
   // one connection in a transaction: one query at a time
   const rules = await activeRules(tx);
   const subjects = await ruleSubjectsOf(tx, [p.id]);
   const rows = await repo.totalsOfMany(tx, [p.id]);
   const totals = totalsByYear(rows).get(year);
-  const v = verdictFor(rules, subjects.get(p.id) ?? { series: p.series, regionCode: null }, year, totals);
-  if (!v.passed || !totals) throw invalidState(`年度验证未通过：${explanationText(v)}`);
+  const verdict = verdictFor(
+    rules,
+    subjects.get(p.id) ?? { series: p.series, regionCode: null },
+    year,
+    totals,
+  );
+  return { verdict, totals };
+}
+
+/** Loads the professional in scope (locked) and the year's verdict; refuses when not passed. */
+async function passedYear(tx: Tx, actor: Actor, professionalId: string, year: number) {
+  const p = await repo.lockProfessional(tx, professionalId);
+  if (!p || !mayPrint(actor, p)) throw notFound('继续教育证书');
+  const { verdict, totals } = await yearVerdict(tx, p, year);
+  if (!verdict.passed || !totals) throw invalidState(`年度验证未通过：${explanationText(verdict)}`);
   return { p, totals };
+}
+
+/**
+ * After hours changed (培训信息维护), in the same transaction: a valid certificate of a year that
+ * no longer passes 年度验证 is voided, so the public page stops calling it valid (SPEC §7).
+ */
+export async function voidUnearnedCertificates(
+  tx: Tx,
+  ctx: RequestContext,
+  actor: Actor,
+  professionalId: string,
+  years: readonly number[],
+) {
+  const p = await repo.findProfessional(tx, professionalId);
+  if (!p) return;
+  for (const year of new Set(years)) {
+    const cert = await repo.validCertificate(tx, p.id, year);
+    if (!cert) continue;
+    const { verdict } = await yearVerdict(tx, p, year);
+    if (verdict.passed) continue;
+    await repo.voidCertificate(tx, cert.id, actor.accountId);
+    await audit(tx, ctx, {
+      action: 'certificate.void',
+      objectType: 'certificate',
+      objectId: cert.id,
+      detail: { number: cert.number, year, professionalId: p.id, reason: explanationText(verdict) },
+    });
+  }
 }
 
 /** 打印: the valid certificate of the year, issued now if there is none. */
@@ -230,7 +269,9 @@ export async function certificatePdf(
 
 /** 证书查验 (public): status and the masked holder of a number. */
 export async function verify(s: Services, number: string): Promise<CertificateVerification> {
-  const cert = await repo.findByNumber(s.db, number.trim().toUpperCase());
+  const normalized = number.trim().toUpperCase();
+  // numbers are GD + digits and letters: anything else (a NUL byte breaks the query) is unknown
+  const cert = /^[0-9A-Z]+$/.test(normalized) ? await repo.findByNumber(s.db, normalized) : undefined;
   if (!cert) throw new AppError('NOT_FOUND', '证书编号不存在');
   return {
     number: cert.number,

@@ -142,6 +142,44 @@ describe('继续教育证书打印', () => {
     expect(refused.status).toBe(409);
   });
 
+  it('培训信息维护 that makes the year fail voids its certificate; one that keeps it passing does not', async () => {
+    const p = await makeProfessional(t, employer);
+    const endDate = `${YEAR}-06-30`;
+    await makeRecord(t, p, { subjectType: 'public', hours: 30, endDate });
+    await makeRecord(t, p, { subjectType: 'elective', hours: 18, endDate });
+    const big = await makeRecord(t, p, { subjectType: 'professional', hours: 48, endDate });
+    expect((await employer.client.get<string>(pdfUrl(p))).status).toBe(200);
+    const list = await employer.client.get<List>(`/api/employer/certificates?idNumber=${p.person.idNumber}`);
+    const number = list.body.items[0].certificateNumber ?? '';
+    const anon = new Client(t);
+
+    const still = await employer.client.post(`/api/employer/records/${big.id}/correct`, {
+      recognisedHours: 42,
+      correctionReason: '认定学时有误',
+    });
+    expect(still.status).toBe(200);
+    expect((await anon.get<CertificateVerification>(`/api/public/certificates/${number}`)).body.status).toBe(
+      'valid',
+    );
+
+    const failing = await employer.client.post(`/api/employer/records/${big.id}/correct`, {
+      recognisedHours: 30,
+      correctionReason: '部分课时未完成',
+    });
+    expect(failing.status).toBe(200);
+    const v = await anon.get<CertificateVerification>(`/api/public/certificates/${number}`);
+    expect(v.body.status).toBe('voided');
+    const after = await employer.client.get<List>(`/api/employer/certificates?idNumber=${p.person.idNumber}`);
+    expect(after.body.items[0]).toMatchObject({
+      passed: false,
+      certificateNumber: null,
+      explanation: '专业课还差 12 学时',
+    });
+    const voids = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'certificate.void'));
+    expect(voids.filter((a) => a.detail?.number === number)).toHaveLength(1);
+    expect((await employer.client.get(pdfUrl(p))).status).toBe(409);
+  });
+
   it("hides another employer's staff and another person's certificates (404)", async () => {
     const stranger = await makeEmployer(t);
     expect((await stranger.client.get(pdfUrl(passed))).status).toBe(404);

@@ -1,5 +1,5 @@
 import { IMPORT_ERRORS_SHOWN, type ImportError, type RequirementRule } from '@ce/shared';
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db';
 import {
   ceRecords,
@@ -142,6 +142,34 @@ export async function confirmedStaff(q: Queryable, scope: { unitId: string }, id
     for (const r of rows) staff.set(r.idNumber, { id: r.id, name: r.name, series: r.series });
   }
   return staff;
+}
+
+/**
+ * Locks the persons of the checked rows and returns those still confirmed staff of the unit: the
+ * insert transaction checks again, as a binding may have ended since the rows were checked.
+ */
+export async function lockConfirmedStaff(
+  q: Queryable,
+  scope: { unitId: string },
+  professionalIds: readonly string[],
+): Promise<Set<string>> {
+  const still = new Set<string>();
+  for (const chunk of chunks([...new Set(professionalIds)].sort(), LOOKUP_CHUNK)) {
+    const rows = await q
+      .select({ id: professionals.id })
+      .from(professionals)
+      .where(
+        and(
+          inArray(professionals.id, chunk),
+          eq(professionals.employerId, scope.unitId),
+          eq(professionals.bindingStatus, 'confirmed'),
+        ),
+      )
+      .orderBy(asc(professionals.id))
+      .for('update');
+    for (const r of rows) still.add(r.id);
+  }
+  return still;
 }
 
 /** Registered 施教机构 by name, so an imported record links the institution when the name matches. */

@@ -2,7 +2,7 @@ import { type ImportJob, type ImportJobSummary, type PageQuery, pickRule } from 
 import type { FastifyBaseLogger } from 'fastify';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
-import { AppError, notFound } from '../../core/errors';
+import { AppError, invalidState, notFound } from '../../core/errors';
 import { beijingToday } from '../../core/time';
 import { employerUnitId } from '../people/people.policy';
 import { refreshTotalsOf } from '../requirements/totals';
@@ -46,11 +46,21 @@ export async function startImport(
 ): Promise<{ jobId: string }> {
   const unitId = employerUnitId(actor);
   const rows = await readUpload(file.bytes);
-  const jobId = await repo.insertJob(s.db, {
-    unitId,
-    createdBy: actor.accountId,
-    fileName: file.fileName.slice(0, 200),
-    totalRows: rows.length,
+  const fileName = file.fileName.slice(0, 200);
+  const jobId = await s.db.transaction(async (tx) => {
+    const id = await repo.insertJob(tx, {
+      unitId,
+      createdBy: actor.accountId,
+      fileName,
+      totalRows: rows.length,
+    });
+    await audit(tx, ctx, {
+      action: 'record.import.upload',
+      objectType: 'import_job',
+      objectId: id,
+      detail: { rows: rows.length, fileName },
+    });
+    return id;
   });
   const job = { id: jobId, unitId, fileName: file.fileName };
   schedule(s, unitId, () => runJob(s, ctx, actor, job, rows, log));
@@ -111,6 +121,17 @@ async function runJob(
     await repo.updateJob(s.db, jobId, { status: 'importing' });
     const who = { ...workflowActor(actor), unitId };
     await s.db.transaction(async (tx) => {
+      const still = await repo.lockConfirmedStaff(
+        tx,
+        scope,
+        records.map((r) => r.professionalId),
+      );
+      const gone = records.find((r) => !still.has(r.professionalId));
+      if (gone) {
+        throw invalidState(
+          `第${gone.row}行的人员已不是本单位已确认的专业技术人员，未导入任何记录，请核对后重新上传`,
+        );
+      }
       await insertImported(tx, who, records);
       await refreshTotalsOf(
         tx,

@@ -164,6 +164,17 @@ describe('继续教育记录批量申报', () => {
       );
     expect(audits).toHaveLength(1);
     expect(audits[0].detail).toMatchObject({ count: 4 });
+    const uploads = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'record.import.upload'),
+          eq(auditEvents.objectId, (await latestJobId()) ?? ''),
+        ),
+      );
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].detail).toMatchObject({ rows: 4 });
 
     const list = await employer.client.get<{
       items: { status: string; importedRows: number }[];

@@ -172,6 +172,8 @@ function plain(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+const NO_DATA = '文件中没有需要导入的数据，请在模板第2行起填写';
+
 const headerName = (v: CellValue) => (typeof v === 'string' ? v.replace(/^[*＊]/, '').trim() : '');
 
 function headerColumns(row: ExcelJS.Row): Map<number, RecordImportHeader> {
@@ -239,13 +241,14 @@ export async function readUpload(bytes: Buffer): Promise<RawRow[]> {
     throw notXlsx();
   }
   if (sheets === 0) throw notXlsx();
+  if (!rows && !missing) throw new AppError('UNPROCESSABLE', NO_DATA);
   if (!rows) {
     throw new AppError(
       'UNPROCESSABLE',
       `模板格式不正确：缺少“${(missing ?? []).join('、')}”列，请下载最新模板填写`,
     );
   }
-  if (rows.length === 0) throw new AppError('UNPROCESSABLE', '文件中没有需要导入的数据，请在模板第2行起填写');
+  if (rows.length === 0) throw new AppError('UNPROCESSABLE', NO_DATA);
   if (rows.length > IMPORT_MAX_ROWS) {
     throw new AppError('UNPROCESSABLE', `一次最多导入${IMPORT_MAX_ROWS}条记录，请拆分文件后分批上传`);
   }
