@@ -28,6 +28,8 @@ export const certificatesApi = {
       page: query.page,
       pageSize: query.pageSize,
     }),
+  /** 导出Excel of the employer's list (ListPage adds the search filters) */
+  staffExportUrl: '/api/employer/certificates/export',
   reissue: (professionalId: string, year: number) =>
     api.post<ReissueResponse>(`/certificates/${encodeURIComponent(professionalId)}/${year}/reissue`),
   verify: (number: string) =>

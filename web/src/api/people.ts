@@ -45,6 +45,8 @@ export const peopleApi = {
     api.post<BatchResult>('/employer/staff-confirmations/confirm', { ids }),
 
   staff: (query: StaffQuery) => api.get<Paged<StaffListItem>>('/employer/staff', { ...query }),
+  /** 导出Excel of 单位人员基本信息 (ListPage adds the search filters) */
+  staffExportUrl: '/api/employer/staff/export',
   staffDetail: (staffId: string) => api.get<ProfessionalDetail>(`/employer/staff/${id(staffId)}`),
   addStaff: (body: StaffCreateInput) => api.post<ProfessionalDetail>('/employer/staff', body),
   updateStaff: (staffId: string, body: StaffUpdateInput) =>

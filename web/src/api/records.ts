@@ -98,6 +98,8 @@ export const employerRecordsApi = {
 /** 继续教育记录认定 (manual 003 §1.6.3). */
 export const reviewRecordsApi = {
   list: (query: ReviewRecordsQuery) => api.get<RecordList>('/review/records', query as Query),
+  /** 导出Excel: takes the same filters as `list`, 审核状态 included */
+  exportUrl: '/api/review/records/export',
   get: (id: string) => api.get<RecordDetail>(`/review/records/${enc(id)}`),
   review: (id: string, body: RecordReviewRequest) =>
     api.post<unknown>(`/review/records/${enc(id)}/review`, body),

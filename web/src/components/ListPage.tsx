@@ -66,7 +66,7 @@ export interface ListPageProps<T extends object> {
   /** false for short lists the server returns whole */
   paginated?: boolean;
   actionRef?: Ref<ListPageAction>;
-  /** GET endpoint that downloads the current search result as Excel (导出Excel) */
+  /** GET endpoint that downloads the current search result as Excel (导出Excel); may carry the page's own filters */
   exportUrl?: string;
 }
 
@@ -74,7 +74,7 @@ function exportHref(url: string, filters: Record<string, ListQueryValue>): strin
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
   const qs = params.toString();
-  return qs ? `${url}?${qs}` : url;
+  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
 }
 
 type SearchValues = Record<string, string | [Dayjs | null, Dayjs | null] | null | undefined>;

@@ -32,7 +32,8 @@ async function presentRows(
   s: Services,
   rows: Awaited<ReturnType<typeof repo.personYears>>['rows'],
 ): Promise<CertificateRow[]> {
-  const ids = rows.map((r) => r.professionalId);
+  // one person appears once per year: ask for each person once
+  const ids = [...new Set(rows.map((r) => r.professionalId))];
   const [rules, subjects, totals, certs] = await Promise.all([
     activeRules(s.db),
     ruleSubjectsOf(s.db, ids),
@@ -84,16 +85,24 @@ export async function listMine(s: Services, actor: Actor) {
   return { items, total, page: 1, pageSize: Math.max(items.length, 1) };
 }
 
-/** 继续教育证书打印 of the employer: its confirmed staff, per person and year. */
-export async function listStaff(s: Services, actor: Actor, query: StaffCertificateQuery) {
+/**
+ * 继续教育证书打印 of the employer: its confirmed staff, per person and year.
+ * `page` overrides the query's paging (导出Excel asks for the first EXPORT_MAX_ROWS).
+ */
+export async function listStaff(
+  s: Services,
+  actor: Actor,
+  query: StaffCertificateQuery,
+  page = { page: query.page, pageSize: query.pageSize },
+) {
   const { unitId } = employerScope(actor);
   const { rows, total } = await repo.personYears(
     s.db,
     { kind: 'employer', unitId },
     { name: query.name, idNumber: query.idNumber, year: query.year },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
   );
-  return { items: await presentRows(s, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentRows(s, rows), total, page: page.page, pageSize: page.pageSize };
 }
 
 /** The person themself, or an agent of the employer that confirmed them; anyone else: 404. */

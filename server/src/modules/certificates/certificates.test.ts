@@ -180,6 +180,80 @@ describe('继续教育证书打印', () => {
     expect((await employer.client.get(pdfUrl(p))).status).toBe(409);
   });
 
+  it("导出Excel: the filtered list as shown, IDs masked, never another employer's staff", async () => {
+    const rival = await makeEmployer(t);
+    const theirs = await makeProfessional(t, rival);
+    await meetRequirement(theirs, YEAR);
+    const asRow = (r: CertificateRow) => [
+      r.name,
+      r.idNumber,
+      r.year,
+      r.series,
+      r.public.courses,
+      r.public.hours,
+      r.professional.courses,
+      r.professional.hours,
+      r.elective.courses,
+      r.elective.hours,
+      r.totalHours,
+      r.passed ? '通过' : `不通过（${r.explanation}）`,
+      r.certificateNumber ?? '未生成',
+    ];
+
+    const list = await employer.client.get<List>(`/api/employer/certificates?year=${YEAR}&pageSize=200`);
+    const x = await employer.client.downloadSheet(`/api/employer/certificates/export?year=${YEAR}`);
+    expect(x.disposition).toContain(encodeURIComponent('继续教育证书.xlsx'));
+    expect(x.header).toEqual([
+      '姓名',
+      '公民身份号码',
+      '培训年度',
+      '专业序列',
+      '公需科目门数',
+      '公需科目学时',
+      '专业科目门数',
+      '专业科目学时',
+      '个人选修科目门数',
+      '个人选修科目学时',
+      '总学时',
+      '年度验证结果',
+      '继续教育证书号',
+    ]);
+    expect(x.rows).toEqual(list.body.items.map(asRow));
+    const mask = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+    const mine = x.rows.find((r) => r[0] === passed.person.realName);
+    expect(mine?.slice(0, 4)).toEqual([
+      passed.person.realName,
+      mask(passed.person.idNumber),
+      YEAR,
+      '工程技术人员',
+    ]);
+    expect(mine?.[12]).toMatch(new RegExp(`^GD${YEAR}`));
+    expect(x.rows.find((r) => r[0] === short.person.realName)?.slice(11)).toEqual([
+      '不通过（公需课还差 12 学时）',
+      '未生成',
+    ]);
+    expect(x.rows.map((r) => r[0])).not.toContain(theirs.person.realName);
+
+    // the list's filters; the page does not limit the export
+    const byName = await employer.client.get<List>(
+      `/api/employer/certificates?name=${encodeURIComponent(short.person.realName)}`,
+    );
+    const filtered = await employer.client.downloadSheet(
+      `/api/employer/certificates/export?name=${encodeURIComponent(short.person.realName)}&page=3&pageSize=1`,
+    );
+    expect(filtered.rows).toEqual(byName.body.items.map(asRow));
+    expect(filtered.rows.map((r) => r[0])).toEqual([short.person.realName]);
+
+    // the rival sees only its own staff, even when it searches for ours
+    const rivals = await rival.client.downloadSheet('/api/employer/certificates/export');
+    expect(rivals.rows.map((r) => r[0])).toEqual([theirs.person.realName]);
+    const probe = await rival.client.downloadSheet(
+      `/api/employer/certificates/export?idNumber=${passed.person.idNumber}`,
+    );
+    expect(probe.rows).toEqual([]);
+    expect((await passed.client.get('/api/employer/certificates/export')).status).toBe(403);
+  });
+
   it("hides another employer's staff and another person's certificates (404)", async () => {
     const stranger = await makeEmployer(t);
     expect((await stranger.client.get(pdfUrl(passed))).status).toBe(404);

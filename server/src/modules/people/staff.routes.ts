@@ -4,6 +4,7 @@ import {
   okResponse,
   pendingStaffResponse,
   professionalDetail,
+  SEX_LABELS,
   staffCreateRequest,
   staffIdsRequest,
   staffListQuery,
@@ -12,6 +13,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
+import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
 import type { Api } from '../../core/http';
 import * as staff from './staff.service';
 
@@ -63,6 +65,34 @@ export function staffRoutes(app: Api, s: Services) {
       response: { 200: staffListResponse },
     },
     handler: (req) => staff.listStaff(s, actorOf(req), req.query),
+  });
+
+  app.get('/api/employer/staff/export', {
+    config: { access: 'staff.manage' },
+    schema: {
+      tags,
+      summary: '专业技术人员信息导出Excel（按查询条件，最多10000条）',
+      querystring: staffListQuery,
+    },
+    handler: async (req, reply) => {
+      const { items } = await staff.listStaff(s, actorOf(req), req.query, {
+        page: 1,
+        pageSize: EXPORT_MAX_ROWS,
+      });
+      const xlsx = await toXlsx(
+        '专业技术人员信息',
+        [
+          { header: '姓名', width: 12, value: (r) => r.name },
+          { header: '性别', width: 8, value: (r) => SEX_LABELS[r.sex] },
+          // already masked by the list's presenter
+          { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
+          { header: '学历', width: 12, value: (r) => r.education },
+          { header: '参加工作时间', width: 14, value: (r) => r.workStartDate },
+        ],
+        items,
+      );
+      return reply.headers(xlsxHeaders('专业技术人员信息.xlsx')).send(xlsx);
+    },
   });
 
   app.get('/api/employer/staff/:id', {

@@ -64,11 +64,23 @@ export async function confirmBatch(s: Services, ctx: RequestContext, actor: Acto
 
 // ---------- 专业技术人员信息维护 (manual 003 §1.5.2) ----------
 
-/** 单位人员基本信息: the employer's confirmed staff (also the records pages' staff picker). */
-export async function listStaff(s: Services, actor: Actor, query: StaffListQuery) {
+/**
+ * 单位人员基本信息: the employer's confirmed staff (also the records pages' staff picker).
+ * `page` overrides the query's paging (导出Excel asks for the first EXPORT_MAX_ROWS).
+ */
+export async function listStaff(
+  s: Services,
+  actor: Actor,
+  query: StaffListQuery,
+  page = { page: query.page, pageSize: query.pageSize },
+) {
   const employerId = employerUnitId(actor);
-  const { items, total } = await repo.listOfEmployer(s.db, { employerId, status: 'confirmed' }, query);
-  return { items: items.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
+  const { items, total } = await repo.listOfEmployer(
+    s.db,
+    { employerId, status: 'confirmed' },
+    { ...query, ...page },
+  );
+  return { items: items.map(presentListItem), total, page: page.page, pageSize: page.pageSize };
 }
 
 /** A full profile of a person of this employer (confirmed, or waiting for its 是 / 否). */

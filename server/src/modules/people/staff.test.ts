@@ -2,6 +2,7 @@ import {
   type MyProfileResponse,
   makeIdNumber,
   type ProfessionalDetail,
+  SEX_LABELS,
   type StaffListItem,
 } from '@ce/shared';
 import { eq } from 'drizzle-orm';
@@ -160,6 +161,46 @@ describe('专业技术人员信息维护', () => {
 
     const detail = await employer.client.get<ProfessionalDetail>(`/api/employer/staff/${a.id}`);
     expect(detail.body).toMatchObject({ idNumber: a.person.idNumber, contactPhone: a.person.phone });
+  });
+
+  it("导出Excel: the filtered list as shown, IDs masked, only this employer's staff", async () => {
+    const employer = await makeEmployer(t);
+    const a = await makeProfessional(t, employer);
+    const b = await makeProfessional(t, employer);
+    const pending = await makeProfessional(t, employer, { status: 'pending' });
+    const other = await makeEmployer(t);
+    const stranger = await makeProfessional(t, other);
+    const asRow = (i: StaffListItem) => [i.name, SEX_LABELS[i.sex], i.idNumber, i.education, i.workStartDate];
+
+    const all = await employer.client.get<Page>('/api/employer/staff?pageSize=200');
+    const x = await employer.client.downloadSheet('/api/employer/staff/export');
+    expect(x.disposition).toContain(encodeURIComponent('专业技术人员信息.xlsx'));
+    expect(x.header).toEqual(['姓名', '性别', '公民身份号码', '学历', '参加工作时间']);
+    expect(x.rows).toEqual(all.body.items.map(asRow));
+    expect(x.rows.map((r) => r[0]).sort()).toEqual([a.person.realName, b.person.realName].sort());
+    const mask = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+    expect(x.rows.map((r) => r[2]).sort()).toEqual([mask(a.person.idNumber), mask(b.person.idNumber)].sort());
+    const names = x.rows.map((r) => r[0]);
+    expect(names).not.toContain(pending.person.realName);
+    expect(names).not.toContain(stranger.person.realName);
+
+    // the list's filters, and the page is not what limits the export
+    const query = `name=${encodeURIComponent(a.person.realName)}&page=2&pageSize=1`;
+    const byName = await employer.client.get<Page>(
+      `/api/employer/staff?name=${encodeURIComponent(a.person.realName)}`,
+    );
+    const filtered = await employer.client.downloadSheet(`/api/employer/staff/export?${query}`);
+    expect(filtered.rows).toEqual(byName.body.items.map(asRow));
+    expect(filtered.rows).toHaveLength(1);
+
+    // another employer, even asking for this one's person by ID, gets only its own
+    const theirs = await other.client.downloadSheet(`/api/employer/staff/export`);
+    expect(theirs.rows.map((r) => r[0])).toEqual([stranger.person.realName]);
+    const probe = await other.client.downloadSheet(
+      `/api/employer/staff/export?idNumber=${a.person.idNumber}`,
+    );
+    expect(probe.rows).toEqual([]);
+    expect((await stranger.client.get('/api/employer/staff/export')).status).toBe(403);
   });
 
   it('修改 keeps the ID number and checks the same rules', async () => {

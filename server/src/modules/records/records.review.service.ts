@@ -12,11 +12,17 @@ import { RECORD, recordInScope, updateRecord } from './records.write';
 
 /** 继续教育记录认定 (manual 003 §1.6.3): the employer reviews what its staff submitted. */
 
-export async function listForReview(s: Services, actor: Actor, query: z.infer<typeof reviewRecordsQuery>) {
+/** The list of one 审核状态 (default 待办); `page` overrides the query's paging (导出Excel). */
+export async function listForReview(
+  s: Services,
+  actor: Actor,
+  query: z.infer<typeof reviewRecordsQuery>,
+  page = { page: query.page, pageSize: query.pageSize },
+) {
   const { scope } = employerView(actor);
   const state = query.state ?? 'submitted';
-  const { items, total } = await repo.listRecords(s.db, scope, { ...query, state, view: 'review' }, query);
-  return { items: items.map((r) => presentListItem(r)), total, page: query.page, pageSize: query.pageSize };
+  const { items, total } = await repo.listRecords(s.db, scope, { ...query, state, view: 'review' }, page);
+  return { items: items.map((r) => presentListItem(r)), total, page: page.page, pageSize: page.pageSize };
 }
 
 interface Decision {

@@ -1,4 +1,9 @@
-import type { RecordDetail } from '@ce/shared';
+import {
+  type RecordDetail,
+  type RecordListItem,
+  SUBJECT_TYPE_LABELS,
+  WORKFLOW_STATE_LABELS,
+} from '@ce/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness';
 import {
@@ -23,6 +28,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type List = { items: { id: string; state: string; idNumber: string }[]; total: number };
+
 const approve = (hours: number, version?: number) => ({
   decision: 'approve',
   recognisedHours: hours,
@@ -233,6 +239,85 @@ describe('继续教育记录认定 (manual 003 §1.6.3)', () => {
     });
     expect(returned.status).toBe(400);
     expect(returned.error.message).toContain('审核意见');
+  });
+
+  it("导出Excel: the list of the tab and filters as shown, IDs masked, never another employer's", async () => {
+    const emp = await makeEmployer(t);
+    const p1 = await makeProfessional(t, emp);
+    const p2 = await makeProfessional(t, emp);
+    await submittedRecord(p1.client, {
+      subjectType: 'public',
+      declaredHours: 6,
+      days: 1,
+      startDate: '2025-03-02',
+    });
+    await submittedRecord(p1.client);
+    await submittedRecord(p2.client);
+    await makeRecord(t, p1, { state: 'approved', courseName: '已认定的导出课程' });
+    const rival = await makeEmployer(t);
+    const theirs = await makeProfessional(t, rival);
+    await submittedRecord(theirs.client);
+    type Page = { items: RecordListItem[]; total: number };
+    const asRows = (items: RecordListItem[]) =>
+      items.map((r, i) => [
+        i + 1,
+        r.name,
+        r.idNumber,
+        SUBJECT_TYPE_LABELS[r.subjectType],
+        r.courseName,
+        r.declaredHours,
+        r.reviewedHours,
+        r.recognisedHours,
+        r.reviewerUnitName,
+        r.step,
+        WORKFLOW_STATE_LABELS[r.state],
+      ]);
+
+    // no state: 待办, as the list
+    const todo = await emp.client.get<Page>('/api/review/records?pageSize=200');
+    expect(todo.body.total).toBe(3);
+    const x = await emp.client.downloadSheet('/api/review/records/export');
+    expect(x.disposition).toContain(encodeURIComponent('继续教育记录认定.xlsx'));
+    expect(x.header).toEqual([
+      '序号',
+      '姓名',
+      '公民身份号码',
+      '课程类型',
+      '课程名称',
+      '拟申报学时',
+      '审核学时',
+      '认定学时',
+      '审核部门',
+      '审核环节',
+      '审核状态',
+    ]);
+    expect(x.rows).toEqual(asRows(todo.body.items));
+    const mask = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+    expect(new Set(x.rows.map((r) => r[2]))).toEqual(
+      new Set([mask(p1.person.idNumber), mask(p2.person.idNumber)]),
+    );
+    expect(x.rows.map((r) => r[1])).not.toContain(theirs.person.realName);
+
+    // the state tab and the search filters; the page does not limit the export
+    const approved = await emp.client.get<Page>('/api/review/records?state=approved');
+    const xa = await emp.client.downloadSheet('/api/review/records/export?state=approved&page=2&pageSize=1');
+    expect(xa.rows).toEqual(asRows(approved.body.items));
+    expect(xa.rows.map((r) => [r[4], r[10]])).toEqual([['已认定的导出课程', WORKFLOW_STATE_LABELS.approved]]);
+    const filter = `name=${encodeURIComponent(p1.person.realName)}&subjectType=public`;
+    const narrowed = await emp.client.get<Page>(`/api/review/records?${filter}`);
+    const xn = await emp.client.downloadSheet(`/api/review/records/export?${filter}`);
+    expect(xn.rows).toEqual(asRows(narrowed.body.items));
+    expect(xn.rows.map((r) => [r[1], r[3], r[5]])).toEqual([[p1.person.realName, '公需课', 6]]);
+
+    // the rival sees only its own, even when it searches for ours
+    const xr = await rival.client.downloadSheet('/api/review/records/export');
+    expect(xr.rows.map((r) => r[1])).toEqual([theirs.person.realName]);
+    const probe = await rival.client.downloadSheet(
+      `/api/review/records/export?idNumber=${p1.person.idNumber}&state=approved`,
+    );
+    expect(probe.rows).toEqual([]);
+    expect((await p1.client.get('/api/review/records/export')).status).toBe(403);
+    expect((await emp.client.get('/api/review/records/export?state=bogus')).status).toBe(400);
   });
 
   it('shows reviewed records of the staff under other states', async () => {

@@ -35,6 +35,7 @@ export function StaffCertificatesPage() {
       columns={columns}
       searchFields={searchFields}
       actionRef={list}
+      exportUrl={certificatesApi.staffExportUrl}
       description={<Typography.Paragraph type="secondary">{CERTIFICATE_HINT}</Typography.Paragraph>}
       toolbar={
         <Popconfirm

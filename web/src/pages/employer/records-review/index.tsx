@@ -55,6 +55,7 @@ export function RecordsReviewPage() {
         columns={columns}
         searchFields={searchFields}
         actionRef={list}
+        exportUrl={`${reviewRecordsApi.exportUrl}?state=${state}`}
         request={(query) => reviewRecordsApi.list({ ...(seq.track(query) as ReviewRecordsQuery), state })}
         toolbar={
           <Radio.Group

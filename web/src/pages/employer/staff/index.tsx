@@ -70,6 +70,7 @@ export function StaffPage() {
         columns={columns}
         searchFields={searchFields}
         actionRef={list}
+        exportUrl={peopleApi.staffExportUrl}
         toolbar={
           <Button type="primary" onClick={() => setTarget('new')}>
             新增
