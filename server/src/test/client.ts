@@ -59,30 +59,40 @@ export class Client {
     return this.request<T>('GET', url);
   }
 
-  /**
-   * Downloads an 导出Excel with this session: the file name and the first sheet's cells (header
-   * row apart; an empty cell is null). Anything but a 200 workbook throws, naming the answer.
-   */
-  async downloadSheet(url: string) {
+  /** GET of a file (template, 导出Excel, PDF) with this session: status, type, name and raw bytes. */
+  async download(url: string) {
     const res = await this.t.app.inject({
       method: 'GET',
       url,
       headers: this.cookies.size ? { cookie: this.cookieHeader() } : {},
       remoteAddress: this.ip,
     });
-    const disposition = String(res.headers['content-disposition'] ?? '');
-    if (res.statusCode !== 200 || !String(res.headers['content-type'] ?? '').includes('spreadsheetml')) {
-      throw new Error(`${url}: expected a workbook, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return {
+      status: res.statusCode,
+      type: String(res.headers['content-type'] ?? ''),
+      disposition: String(res.headers['content-disposition'] ?? ''),
+      bytes: res.rawPayload,
+    };
+  }
+
+  /**
+   * Downloads an 导出Excel with this session: the file name and the first sheet's cells (header
+   * row apart; an empty cell is null). Anything but a 200 workbook throws, naming the answer.
+   */
+  async downloadSheet(url: string) {
+    const res = await this.download(url);
+    if (res.status !== 200 || !res.type.includes('spreadsheetml')) {
+      throw new Error(`${url}: expected a workbook, got ${res.status} ${res.bytes.toString('utf8', 0, 200)}`);
     }
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    await book.xlsx.load(res.bytes as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     const rows: unknown[][] = [];
     for (let i = 1; i <= sheet.rowCount; i += 1) {
       const row = sheet.getRow(i);
       rows.push(Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).value ?? null));
     }
-    return { disposition, header: rows[0] ?? [], rows: rows.slice(1) };
+    return { disposition: res.disposition, header: rows[0] ?? [], rows: rows.slice(1) };
   }
   post<T = unknown>(url: string, body: unknown = {}) {
     return this.request<T>('POST', url, body);

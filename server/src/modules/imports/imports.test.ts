@@ -1,13 +1,12 @@
-import { type ImportJob, RECORD_IMPORT_COLUMNS } from '@ce/shared';
+import { RECORD_IMPORT_COLUMNS } from '@ce/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, ceRecords, workflowHistory, workflowItems } from '../../db/schema';
-import type { Client } from '../../test/client';
 import { startTestApp, type TestApp } from '../../test/harness';
-import { multipart } from '../../test/uploads';
 import { makeEmployer, makeProfessional, makeRecord, type TestEmployer } from '../../test/world';
 import { totalsOf } from '../requirements/totals';
+import { importRows, person, row, upload, workbook } from './imports.fixtures';
 
 let t: TestApp;
 let employer: TestEmployer;
@@ -17,65 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Row = Partial<Record<(typeof RECORD_IMPORT_COLUMNS)[number]['header'], string | number | Date>>;
-const person = (p: { person: { realName: string; idNumber: string } }) => ({
-  姓名: p.person.realName,
-  公民身份号码: p.person.idNumber,
-});
-const row = (over: Row = {}): Row => ({
-  课程名称: '建设工程质量安全管理',
-  科目类型: '专业课',
-  学习形式: '面授',
-  学习开始时间: '2025-03-10',
-  学习结束时间: '2025-03-12',
-  参训天数: 3,
-  拟申报学时: 18,
-  考核结果: '合格',
-  施教机构名称: '广东省继续教育协会培训中心',
-  ...over,
-});
-
-async function workbook(rows: Row[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('继续教育记录');
-  sheet.addRow(RECORD_IMPORT_COLUMNS.map((c) => (c.required ? `*${c.header}` : c.header)));
-  for (const r of rows) sheet.addRow(RECORD_IMPORT_COLUMNS.map((c) => r[c.header] ?? null));
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function upload(c: Client, bytes: Buffer, name = '继续教育记录.xlsx') {
-  const body = multipart({}, { name, bytes });
-  return c.request<{ jobId: string }>('POST', '/api/imports/records', undefined, {
-    payload: body.payload,
-    headers: { 'content-type': body.contentType },
-  });
-}
-
-/** Polls the job as the page does, until it stops. */
-async function finished(c: Client, jobId: string): Promise<ImportJob> {
-  for (;;) {
-    const r = await c.get<ImportJob>(`/api/imports/records/${jobId}`);
-    expect(r.status).toBe(200);
-    if (r.body.status !== 'checking' && r.body.status !== 'importing') return r.body;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function importRows(c: Client, rows: Row[]) {
-  const r = await upload(c, await workbook(rows));
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return finished(c, r.body.jobId);
-}
-
-async function download(c: Client, url: string) {
-  const res = await t.app.inject({
-    method: 'GET',
-    url,
-    headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
-  return { status: res.statusCode, bytes: res.rawPayload, type: String(res.headers['content-type']) };
-}
-
 async function readBook(bytes: Buffer) {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -84,7 +24,7 @@ async function readBook(bytes: Buffer) {
 
 describe('继续教育记录批量申报', () => {
   it('模板下载: the record form columns, drop-down lists, date hints and 填写说明', async () => {
-    const res = await download(employer.client, '/api/imports/records/template');
+    const res = await employer.client.download('/api/imports/records/template');
     expect(res.status).toBe(200);
     expect(res.type).toContain('spreadsheetml');
     const book = await readBook(res.bytes);
@@ -247,13 +187,13 @@ describe('继续教育记录批量申报', () => {
     const prof = await makeProfessional(t, employer);
     const job = await importRows(employer.client, [{ ...person(prof), ...row({ 考核结果: '优秀' }) }]);
     expect(job.status).toBe('invalid');
-    const report = await download(employer.client, `/api/imports/records/${job.id}/errors.xlsx`);
+    const report = await employer.client.download(`/api/imports/records/${job.id}/errors.xlsx`);
     const sheet = (await readBook(report.bytes)).worksheets[0];
     expect(sheet.getRow(2).values).toEqual([undefined, 2, '考核结果', '考核结果应为合格或不合格']);
 
     const stranger = await makeEmployer(t);
     expect((await stranger.client.get(`/api/imports/records/${job.id}`)).status).toBe(404);
-    expect((await download(stranger.client, `/api/imports/records/${job.id}/errors.xlsx`)).status).toBe(404);
+    expect((await stranger.client.download(`/api/imports/records/${job.id}/errors.xlsx`)).status).toBe(404);
     expect((await stranger.client.get<{ total: number }>('/api/imports/records')).body.total).toBe(0);
     expect((await upload(prof.client, await workbook([row()]))).status).toBe(403);
   });
