@@ -88,8 +88,23 @@ function numberOf(v: CellValue | undefined): number | null {
   return Number(s);
 }
 
-const overlaps = (a: { startDate: string; endDate: string }, b: { startDate: string; endDate: string }) =>
-  a.startDate <= b.endDate && b.startDate <= a.endDate;
+export const overlaps = (
+  a: { startDate: string; endDate: string },
+  b: { startDate: string; endDate: string },
+) => a.startDate <= b.endDate && b.startDate <= a.endDate;
+
+/** The first checked record overlapping one stored for the same person and course. */
+export function firstClash(
+  records: readonly ImportRecord[],
+  stored: Map<string, Map<string, { startDate: string; endDate: string }[]>>,
+): ImportRecord | undefined {
+  return records.find((r) =>
+    stored
+      .get(r.professionalId)
+      ?.get(courseKey(r.courseName))
+      ?.some((x) => overlaps(x, r)),
+  );
+}
 
 /**
  * Checks every row (SPEC §6 rules, dictionaries, the employer's confirmed staff, overlapping

@@ -7,7 +7,7 @@ import { beijingToday } from '../../core/time';
 import { employerUnitId } from '../people/people.policy';
 import { refreshTotalsOf } from '../requirements/totals';
 import { workflowActor } from '../workflow/workflow.engine';
-import { checkRows } from './imports.check';
+import { checkRows, firstClash } from './imports.check';
 import { insertImported } from './imports.insert';
 import * as repo from './imports.repository';
 import { type RawRow, readUpload } from './imports.workbook';
@@ -130,6 +130,13 @@ async function runJob(
       if (gone) {
         throw invalidState(
           `第${gone.row}行的人员已不是本单位已确认的专业技术人员，未导入任何记录，请核对后重新上传`,
+        );
+      }
+      // the persons are locked now: what they declared while the rows were checked counts too
+      const clash = firstClash(records, await repo.standingRecords(tx, [...still]));
+      if (clash) {
+        throw invalidState(
+          `第${clash.row}行：该人员已有同一课程且学习时间重叠的继续教育记录，未导入任何记录，请核对后重新上传`,
         );
       }
       await insertImported(tx, who, records);
