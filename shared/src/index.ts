@@ -20,6 +20,7 @@ export * from './api/requirements';
 export * from './api/todos';
 export * from './api/workflow';
 export * from './audit-actions';
+export * from './audit-format';
 export * from './dicts';
 export * from './errors';
 export * from './rules';

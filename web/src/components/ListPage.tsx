@@ -103,6 +103,31 @@ function searchControl(field: SearchField) {
   return <Input allowClear placeholder={field.placeholder ?? '请输入'} style={{ width: 180 }} />;
 }
 
+/**
+ * Mark a column whose texts are long (课程名称, 单位名称, 说明 …): it takes the width the others leave and
+ * wraps. Every other body cell stays on one line, so names, dates, hours and states read at a glance.
+ */
+export const WRAP_COLUMN = 'ce-wrap';
+
+/** Body cells on one line, except in the columns marked WRAP_COLUMN (those get a minimum width). */
+export function fitColumns<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
+  return columns.map((column) => {
+    if ('children' in column && column.children) return { ...column, children: fitColumns(column.children) };
+    const wraps = column.className?.split(' ').includes(WRAP_COLUMN) ?? false;
+    const own = column.onCell;
+    return {
+      ...column,
+      onCell: (row: T, index?: number) => {
+        const attrs = own?.(row, index) ?? {};
+        return {
+          ...attrs,
+          style: { ...(wraps ? { minWidth: 112 } : { whiteSpace: 'nowrap' }), ...attrs.style },
+        };
+      },
+    };
+  });
+}
+
 /** The one list page: search form, 查询/重置, a server-paged table, row selection with batch actions. */
 export function ListPage<T extends object>(props: ListPageProps<T>) {
   const { title, rowKey, columns, searchFields = [], toolbar, description, batchActions = [] } = props;
@@ -220,10 +245,13 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         )}
         <Table<T>
           rowKey={rowKey}
-          columns={columns}
+          columns={fitColumns(columns)}
           dataSource={data.items}
           loading={loading}
-          scroll={{ x: 'max-content' }}
+          // fit the card: long texts wrap instead of pushing columns under the fixed 操作 column;
+          // a horizontal scrollbar appears only when the columns cannot fit even wrapped
+          tableLayout="auto"
+          scroll={{ x: true }}
           rowSelection={
             batchActions.length > 0 ? { selectedRowKeys: selectedKeys, onChange: setSelectedKeys } : undefined
           }
@@ -240,7 +268,14 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
                     setPageSize(nextSize);
                   },
                 }
-              : false
+              : // the whole list on one page, still with its count
+                {
+                  current: 1,
+                  pageSize: Math.max(data.items.length, 1),
+                  total: data.items.length,
+                  showSizeChanger: false,
+                  showTotal: (t) => `共 ${t} 条`,
+                }
           }
         />
       </Card>

@@ -1,8 +1,10 @@
 import {
   AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPE_LABELS,
   type AuditAction,
   auditQuery,
   auditResponse,
+  describeAuditDetail,
   smsOutboxQuery,
   smsOutboxResponse,
 } from '@ce/shared';
@@ -92,10 +94,17 @@ export function adminRoutes(app: Api, s: Services) {
           { header: '所代表单位', width: 28, value: (r) => r.actingUnitName },
           { header: 'IP地址', value: (r) => r.ip },
           { header: '操作', value: (r) => r.actionLabel },
-          { header: '对象类型', value: (r) => r.objectType },
+          {
+            header: '对象类型',
+            value: (r) => (r.objectType ? (AUDIT_OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType) : null),
+          },
           { header: '对象编号', width: 38, value: (r) => r.objectId },
           { header: '结果', width: 8, value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
-          { header: '详情', width: 40, value: (r) => r.detail },
+          {
+            header: '详情',
+            width: 40,
+            value: (r) => (r.detail ? (describeAuditDetail(r.detail) ?? r.detail) : null),
+          },
         ],
         rows,
       );

@@ -55,6 +55,8 @@ describe('审计日志', () => {
     expect(sheet.rows).toHaveLength(1);
     expect(sheet.rows[0][5]).toBe('登录失败');
     expect(sheet.rows[0][8]).toBe('失败');
+    // 详情 in words, as on the page, not the stored JSON
+    expect(sheet.rows[0][9]).toBe('原因：密码错误；连续失败次数：1');
   });
 
   it('filters by Beijing calendar day', async () => {

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { accountApi } from '../../../api/account';
 import type { Agency } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
-import { ListPage, type ListPageAction } from '../../../components/ListPage';
+import { ListPage, type ListPageAction, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 
@@ -25,7 +25,7 @@ export function AgenciesPage() {
   };
 
   const columns: TableColumnsType<Agency> = [
-    { title: '账户名称', dataIndex: 'unitName' },
+    { title: '账户名称', dataIndex: 'unitName', className: WRAP_COLUMN },
     { title: '登录名', dataIndex: 'loginName' },
     { title: '账户类型', dataIndex: 'type' },
     {

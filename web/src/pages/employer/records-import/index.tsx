@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Progress, Steps, Typography, Upload } from 'an
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { importsApi } from '../../../api/imports';
 import { useApiError } from '../../../api/useApiError';
-import { ListPage, type ListPageAction } from '../../../components/ListPage';
+import { ListPage, type ListPageAction, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 import { ImportResult } from './ImportResult';
@@ -106,7 +106,7 @@ export function RecordsImportPage() {
         request={(q) => importsApi.jobs({ page: q.page, pageSize: q.pageSize })}
         columns={[
           { title: '上传时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          { title: '文件名称', dataIndex: 'fileName' },
+          { title: '文件名称', dataIndex: 'fileName', className: WRAP_COLUMN },
           { title: '经办人', dataIndex: 'createdByName' },
           { title: '总行数', dataIndex: 'totalRows' },
           { title: '导入条数', dataIndex: 'importedRows' },

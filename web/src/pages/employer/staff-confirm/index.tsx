@@ -5,6 +5,7 @@ import { type PendingStaffItem, peopleApi, type StaffQuery } from '../../../api/
 import { useApiError } from '../../../api/useApiError';
 import { ListPage, type ListPageAction, type SearchField } from '../../../components/ListPage';
 import { formatDateTime } from '../../../format';
+import { useSeqColumn } from '../../records/components/columns';
 import { StaffDetailDrawer } from './components/StaffDetailDrawer';
 
 const searchFields: SearchField[] = [
@@ -18,6 +19,7 @@ const searchFields: SearchField[] = [
  */
 export function StaffConfirmPage() {
   const list = useRef<ListPageAction>(null);
+  const seq = useSeqColumn<PendingStaffItem>();
   const { message, modal } = App.useApp();
   const onError = useApiError();
   const [openId, setOpenId] = useState<string | null>(null);
@@ -55,7 +57,7 @@ export function StaffConfirmPage() {
   };
 
   const columns: TableColumnsType<PendingStaffItem> = [
-    { title: '序号', key: 'seq', width: 70, render: (_, __, index) => index + 1 },
+    seq.column,
     { title: '姓名', dataIndex: 'name' },
     { title: '性别', dataIndex: 'sex', render: (_, row) => SEX_LABELS[row.sex] },
     { title: '公民身份号码', dataIndex: 'idNumber' },
@@ -101,7 +103,7 @@ export function StaffConfirmPage() {
         batchActions={[
           { label: '人员确认', onClick: confirmSelected, confirm: '确定选中的人员属于本单位吗？' },
         ]}
-        request={(query) => peopleApi.pendingStaff(query as StaffQuery)}
+        request={(query) => peopleApi.pendingStaff(seq.track(query) as StaffQuery)}
       />
       <StaffDetailDrawer id={openId} onClose={() => setOpenId(null)} />
     </>

@@ -5,6 +5,7 @@ import { useAccess } from '../../../access';
 import { peopleApi, type StaffListItem, type StaffQuery } from '../../../api/people';
 import { useApiError } from '../../../api/useApiError';
 import { ListPage, type ListPageAction, type SearchField } from '../../../components/ListPage';
+import { useSeqColumn } from '../../records/components/columns';
 import { StaffModal } from './components/StaffModal';
 
 const searchFields: SearchField[] = [
@@ -15,6 +16,7 @@ const searchFields: SearchField[] = [
 /** 专业技术人员信息维护 (manual 003 §1.5.2): 新增, 修改, 解除绑定 of the unit's confirmed staff. */
 export function StaffPage() {
   const list = useRef<ListPageAction>(null);
+  const seq = useSeqColumn<StaffListItem>();
   const { message } = App.useApp();
   const onError = useApiError();
   const { session } = useAccess();
@@ -31,7 +33,7 @@ export function StaffPage() {
   };
 
   const columns: TableColumnsType<StaffListItem> = [
-    { title: '序号', key: 'seq', width: 70, render: (_, __, index) => index + 1 },
+    seq.column,
     { title: '姓名', dataIndex: 'name' },
     { title: '性别', dataIndex: 'sex', render: (_, row) => SEX_LABELS[row.sex] },
     { title: '公民身份号码', dataIndex: 'idNumber' },
@@ -76,7 +78,7 @@ export function StaffPage() {
             新增
           </Button>
         }
-        request={(query) => peopleApi.staff(query as StaffQuery)}
+        request={(query) => peopleApi.staff(seq.track(query) as StaffQuery)}
       />
       <StaffModal
         target={target}

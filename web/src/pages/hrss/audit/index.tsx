@@ -1,8 +1,13 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOME_LABELS } from '@ce/shared';
-import type { TableColumnsType } from 'antd';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPE_LABELS,
+  AUDIT_OUTCOME_LABELS,
+  describeAuditDetail,
+} from '@ce/shared';
+import { type TableColumnsType, Typography } from 'antd';
 import { hrssApi } from '../../../api/hrss';
 import type { AuditEvent, AuditQuery } from '../../../api/types';
-import { ListPage, type SearchField } from '../../../components/ListPage';
+import { ListPage, type SearchField, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 
@@ -33,20 +38,43 @@ const columns: TableColumnsType<AuditEvent> = [
         ? `${row.actorName}（${row.actorLoginName}）`
         : (row.actorName ?? row.actorLoginName ?? '-'),
   },
-  { title: '经办单位', dataIndex: 'actingUnitName', render: (_, row) => row.actingUnitName ?? '-' },
+  {
+    title: '经办单位',
+    dataIndex: 'actingUnitName',
+    className: WRAP_COLUMN,
+    render: (_, row) => row.actingUnitName ?? '-',
+  },
   { title: 'IP地址', dataIndex: 'ip' },
   { title: '操作类型', dataIndex: 'actionLabel' },
   {
     title: '操作对象',
     dataIndex: 'objectId',
-    render: (_, row) => [row.objectType, row.objectId].filter(Boolean).join(' ') || '-',
+    className: WRAP_COLUMN,
+    render: (_, row) =>
+      row.objectType || row.objectId ? (
+        <>
+          {row.objectType ? (AUDIT_OBJECT_TYPE_LABELS[row.objectType] ?? row.objectType) : ''}
+          {row.objectId && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {row.objectId}
+            </Typography.Text>
+          )}
+        </>
+      ) : (
+        '-'
+      ),
   },
   {
     title: '操作结果',
     dataIndex: 'outcome',
     render: (_, row) => <StatusTag status={row.outcome} labels={AUDIT_OUTCOME_LABELS} />,
   },
-  { title: '详情', dataIndex: 'detail' },
+  {
+    title: '详情',
+    dataIndex: 'detail',
+    className: WRAP_COLUMN,
+    render: (_, row) => (row.detail ? (describeAuditDetail(row.detail) ?? row.detail) : '-'),
+  },
 ];
 
 /** 审计日志 (HRSS): who did what, when, from where, and whether it succeeded. */

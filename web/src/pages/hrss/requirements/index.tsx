@@ -2,7 +2,7 @@ import { App, Button, Popconfirm, Space, Switch, type TableColumnsType, Tag, Typ
 import { useRef, useState } from 'react';
 import { type RequirementRuleDto, requirementsApi } from '../../../api/requirements';
 import { useApiError } from '../../../api/useApiError';
-import { ListPage, type ListPageAction } from '../../../components/ListPage';
+import { ListPage, type ListPageAction, WRAP_COLUMN } from '../../../components/ListPage';
 import { formatDateTime } from '../../../format';
 import { RuleModal } from './components/RuleModal';
 
@@ -52,7 +52,7 @@ export function RequirementsPage() {
     { title: '状态', key: 'status', render: (_, r) => statusTag(r) },
     { title: '设置人', dataIndex: 'createdByName' },
     { title: '设置时间', dataIndex: 'createdAt', render: (_, r) => formatDateTime(r.createdAt) },
-    { title: '备注', dataIndex: 'note' },
+    { title: '备注', dataIndex: 'note', className: WRAP_COLUMN },
     {
       title: '操作',
       key: 'actions',

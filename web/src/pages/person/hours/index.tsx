@@ -22,6 +22,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type HoursRecordDto, type MyHoursResponse, requirementsApi } from '../../../api/requirements';
 import { useApiError } from '../../../api/useApiError';
+import { fitColumns, WRAP_COLUMN } from '../../../components/ListPage';
 
 const STATE_COLORS: Record<WorkflowState, string> = {
   draft: 'default',
@@ -32,7 +33,7 @@ const STATE_COLORS: Record<WorkflowState, string> = {
 };
 
 const columns: TableColumnsType<HoursRecordDto> = [
-  { title: '课程名称', dataIndex: 'courseName' },
+  { title: '课程名称', dataIndex: 'courseName', className: WRAP_COLUMN },
   { title: '科目类型', dataIndex: 'subjectType', render: (_, r) => SUBJECT_TYPE_LABELS[r.subjectType] },
   { title: '学习结束时间', dataIndex: 'endDate' },
   { title: '拟申报学时', dataIndex: 'declaredHours' },
@@ -45,6 +46,7 @@ const columns: TableColumnsType<HoursRecordDto> = [
   {
     title: '说明',
     dataIndex: 'reason',
+    className: WRAP_COLUMN,
     render: (_, r) => (
       <Typography.Text type={r.countedHours > 0 ? 'success' : 'secondary'}>{r.reason}</Typography.Text>
     ),
@@ -189,11 +191,18 @@ export function PersonHoursPage() {
       <Card title={`${data?.year ?? ''}年度继续教育记录`}>
         <Table<HoursRecordDto>
           rowKey="id"
-          columns={columns}
+          columns={fitColumns(columns)}
           dataSource={data?.records ?? []}
           loading={loading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: 1,
+            pageSize: Math.max(data?.records.length ?? 0, 1),
+            total: data?.records.length ?? 0,
+            showSizeChanger: false,
+            showTotal: (t) => `共 ${t} 条`,
+          }}
+          tableLayout="auto"
+          scroll={{ x: true }}
           locale={{ emptyText: <Empty description="该年度暂无继续教育记录" /> }}
         />
       </Card>

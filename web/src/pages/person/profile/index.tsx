@@ -39,31 +39,36 @@ export function PersonProfilePage() {
 
   const load = useCallback(async () => {
     try {
-      const result = await peopleApi.myProfile();
-      setData(result);
-      if (result.profile) {
-        form.setFieldsValue({
-          ...toFormValues(result.profile),
-          employerId: result.profile.employer?.id ?? null,
-        });
-      } else {
-        const { prefill } = result;
-        form.setFieldsValue({
-          name: prefill.name,
-          idNumber: prefill.idNumber,
-          contactPhone: prefill.contactPhone,
-          ...(prefill.sex ? { sex: prefill.sex } : {}),
-          birthDate: prefill.birthDate ? dayjs(prefill.birthDate) : null,
-        });
-      }
+      setData(await peopleApi.myProfile());
     } catch (error) {
       onError(error);
     }
-  }, [form, onError]);
+  }, [onError]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // fill the form once it is rendered (a skeleton shows until the data is there: a form instance
+  // filled before its <Form> exists is not connected)
+  useEffect(() => {
+    if (!data) return;
+    if (data.profile) {
+      form.setFieldsValue({
+        ...toFormValues(data.profile),
+        employerId: data.profile.employer?.id ?? null,
+      });
+    } else {
+      const { prefill } = data;
+      form.setFieldsValue({
+        name: prefill.name,
+        idNumber: prefill.idNumber,
+        contactPhone: prefill.contactPhone,
+        ...(prefill.sex ? { sex: prefill.sex } : {}),
+        birthDate: prefill.birthDate ? dayjs(prefill.birthDate) : null,
+      });
+    }
+  }, [form, data]);
 
   const run = async (kind: 'save' | 'submit') => {
     let values: FormValues;

@@ -66,11 +66,9 @@ export function RecordEditor(props: RecordEditorProps) {
       const d = await endpoints.get(recordId);
       loadedId.current = d.id;
       setDetail(d);
-      if (d.can.edit && !d.achievementKind) form.setFieldsValue(recordFormValues(d));
-      else form.resetFields();
       return d;
     },
-    [endpoints, form],
+    [endpoints],
   );
 
   useEffect(() => {
@@ -78,7 +76,6 @@ export function RecordEditor(props: RecordEditorProps) {
     if (!id) {
       loadedId.current = null;
       setDetail(null);
-      form.resetFields();
       return;
     }
     if (loadedId.current === id) return;
@@ -86,10 +83,18 @@ export function RecordEditor(props: RecordEditorProps) {
     load(id)
       .catch(onError)
       .finally(() => setLoading(false));
-  }, [id, load, onError, form]);
+  }, [id, load, onError]);
 
   // An achievement (成果申报) keeps its own fields: only its 附件材料 change here.
   const editable = !props.readOnly && (!detail || (detail.can.edit && !detail.achievementKind));
+
+  // The form shows the record on screen (empty for a new one); filled after the render that shows it,
+  // since a form instance touched while no <Form> uses it is not connected (查看 shows no form at all).
+  useEffect(() => {
+    if (!editable) return;
+    if (detail) form.setFieldsValue(recordFormValues(detail));
+    else form.resetFields();
+  }, [editable, detail, form]);
 
   /** 保存: create or update; returns the record's id, or null when the form is not valid. */
   const save = async (): Promise<string | null> => {
@@ -106,7 +111,6 @@ export function RecordEditor(props: RecordEditorProps) {
       if (!created) return null;
       loadedId.current = created.id;
       setDetail(created);
-      form.setFieldsValue(recordFormValues(created));
       onIdChange(created.id);
       return created.id;
     } catch (error) {

@@ -62,14 +62,14 @@ export function RecordBasics({ detail }: { detail: RecordDetail }) {
     { key: 'year', label: '申报年度', children: d.year },
     { key: 'location', label: '学习地点', children: d.location },
     { key: 'content', label: '学习内容', children: d.content },
-    { key: 'remark', label: '备注', span: 2, children: d.remark },
+    { key: 'remark', label: '备注', span: 'filled', children: d.remark },
     {
       key: 'state',
       label: '审核状态',
       children: <StatusTag status={d.state} labels={WORKFLOW_STATE_LABELS} />,
     },
     { key: 'reviewerUnitName', label: '审核部门', children: d.reviewerUnitName },
-    { key: 'step', label: '审核环节', span: 2, children: d.step },
+    { key: 'step', label: '审核环节', span: 'filled', children: d.step },
   );
   return (
     <Descriptions

@@ -2,7 +2,7 @@ import { SUBJECT_TYPE_LABELS, SUBJECT_TYPES, WORKFLOW_STATE_LABELS, WORKFLOW_STA
 import type { TableColumnsType } from 'antd';
 import { useRef } from 'react';
 import type { RecordListItem } from '../../../api/records';
-import type { ListQuery, SearchField } from '../../../components/ListPage';
+import { type ListQuery, type SearchField, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { hours } from './RecordView';
 
@@ -29,7 +29,10 @@ export const searchYear = (): SearchField => ({
  * 序号 across pages: the list's request remembers its page, the column counts from there.
  * Use `track(query)` inside ListPage's `request`.
  */
-export function useSeqColumn(): { column: Column; track: (query: ListQuery) => ListQuery } {
+export function useSeqColumn<T = RecordListItem>(): {
+  column: TableColumnsType<T>[number];
+  track: (query: ListQuery) => ListQuery;
+} {
   const offset = useRef(0);
   return {
     column: {
@@ -54,10 +57,10 @@ export const recordColumns = {
     dataIndex: 'subjectType',
     render: (_, row) => SUBJECT_TYPE_LABELS[row.subjectType],
   }),
-  courseName: { title: '课程名称', dataIndex: 'courseName', ellipsis: true },
+  courseName: { title: '课程名称', dataIndex: 'courseName', className: WRAP_COLUMN },
   startDate: { title: '学习开始时间', dataIndex: 'startDate' },
   endDate: { title: '学习结束时间', dataIndex: 'endDate' },
-  institutionName: { title: '施教机构名称', dataIndex: 'institutionName' },
+  institutionName: { title: '施教机构名称', dataIndex: 'institutionName', className: WRAP_COLUMN },
   declaredHours: {
     title: '拟申报学时',
     dataIndex: 'declaredHours',
@@ -73,8 +76,8 @@ export const recordColumns = {
     dataIndex: 'recognisedHours',
     render: (_, row) => hours(row.recognisedHours),
   },
-  reviewerUnitName: { title: '审核部门', dataIndex: 'reviewerUnitName' },
-  step: { title: '审核环节', dataIndex: 'step' },
+  reviewerUnitName: { title: '审核部门', dataIndex: 'reviewerUnitName', className: WRAP_COLUMN },
+  step: { title: '审核环节', dataIndex: 'step', className: WRAP_COLUMN },
   state: {
     title: '审核状态',
     dataIndex: 'state',

@@ -2,7 +2,7 @@ import { App, Button, Card, Flex, Popconfirm, Space, Switch, type TableColumnsTy
 import { useEffect, useRef, useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { type ReviewOpinion, workflowApi } from '../../../api/workflow';
-import { ListPage, type ListPageAction } from '../../../components/ListPage';
+import { ListPage, type ListPageAction, WRAP_COLUMN } from '../../../components/ListPage';
 import { OpinionModal } from './components/OpinionModal';
 
 const TWO_REVIEWERS = '本单位至少有2人审核后此记录才能作最终记录';
@@ -69,7 +69,7 @@ export function OpinionsPage() {
 
   const columns: TableColumnsType<ReviewOpinion> = [
     { title: '序号', key: 'seq', width: 64, render: (_, __, i) => i + 1 },
-    { title: '批注内容', dataIndex: 'text' },
+    { title: '批注内容', dataIndex: 'text', className: WRAP_COLUMN },
     { title: '排序', dataIndex: 'sortOrder', width: 80 },
     {
       title: '操作',

@@ -62,23 +62,24 @@ export function CorrectDrawer({
   const [detail, setDetail] = useState<RecordDetail | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const load = useCallback(
-    async (recordId: string) => {
-      const d = await employerRecordsApi.get(recordId);
-      setDetail(d);
-      form.setFieldsValue({
-        courseName: d.courseName,
-        subjectType: d.subjectType,
-        startDate: dayjs(d.startDate),
-        endDate: dayjs(d.endDate),
-        days: d.days,
-        assessment: d.assessment,
-        recognisedHours: d.recognisedHours ?? d.declaredHours,
-        correctionReason: '',
-      });
-    },
-    [form],
-  );
+  const load = useCallback(async (recordId: string) => {
+    setDetail(await employerRecordsApi.get(recordId));
+  }, []);
+
+  // fill the form once it is rendered with the record (a form instance touched before is not connected)
+  useEffect(() => {
+    if (!detail) return;
+    form.setFieldsValue({
+      courseName: detail.courseName,
+      subjectType: detail.subjectType,
+      startDate: dayjs(detail.startDate),
+      endDate: dayjs(detail.endDate),
+      days: detail.days,
+      assessment: detail.assessment,
+      recognisedHours: detail.recognisedHours ?? detail.declaredHours,
+      correctionReason: '',
+    });
+  }, [detail, form]);
 
   useEffect(() => {
     setDetail(null);

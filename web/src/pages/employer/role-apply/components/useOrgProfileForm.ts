@@ -15,13 +15,13 @@ export function useOrgProfileForm(load: () => Promise<EmployerProfile>) {
   const [profile, setProfile] = useState<EmployerProfile | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = useCallback(
-    (next: EmployerProfile) => {
-      setProfile(next);
-      form.setFieldsValue(toOrgFormValues(next));
-    },
-    [form],
-  );
+  const show = useCallback((next: EmployerProfile) => setProfile(next), []);
+
+  // after the render that shows the form: the pages render a skeleton until the profile is there,
+  // and a form instance filled before its <Form> exists is not connected (antd warns)
+  useEffect(() => {
+    if (profile) form.setFieldsValue(toOrgFormValues(profile));
+  }, [form, profile]);
 
   useEffect(() => {
     load().then(show).catch(onError);

@@ -1,6 +1,6 @@
-import { App, Form, Modal, Skeleton, Typography } from 'antd';
+import { App, Form, type FormInstance, Modal, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { peopleApi } from '../../../../api/people';
+import { type ProfessionalDetail, peopleApi } from '../../../../api/people';
 import { useApiError } from '../../../../api/useApiError';
 import {
   ProfessionalFormItems,
@@ -23,22 +23,23 @@ export function StaffModal({ target, unitName, onClose, onSaved }: StaffModalPro
   const { message } = App.useApp();
   const onError = useApiError();
   const [loading, setLoading] = useState(false);
+  const [detail, setDetail] = useState<ProfessionalDetail | null>(null);
   const [saving, setSaving] = useState(false);
   const isNew = target === 'new';
 
   useEffect(() => {
-    form.resetFields();
+    setDetail(null);
     if (!target || target === 'new') return;
     setLoading(true);
     peopleApi
       .staffDetail(target)
-      .then((detail) => form.setFieldsValue(toFormValues(detail)))
+      .then(setDetail)
       .catch((error: unknown) => {
         onError(error);
         onClose();
       })
       .finally(() => setLoading(false));
-  }, [target, form, onError, onClose]);
+  }, [target, onError, onClose]);
 
   const save = async () => {
     let values: ProfessionalFormValues;
@@ -84,13 +85,35 @@ export function StaffModal({ target, unitName, onClose, onSaved }: StaffModalPro
           保存成功之后该人员属于本单位；该人员以此公民身份号码注册个人账号后即可看到这些信息。
         </Typography.Paragraph>
       )}
-      {loading ? (
+      {target !== null && (loading || (!isNew && !detail)) ? (
         <Skeleton active />
       ) : (
-        <Form<ProfessionalFormValues> form={form} layout="vertical">
-          <ProfessionalFormItems form={form} idNumberEditable={isNew} />
-        </Form>
+        <StaffForm form={form} detail={isNew ? null : detail} isNew={isNew} />
       )}
     </Modal>
+  );
+}
+
+/**
+ * The form itself, filled by its own effect: that runs once its <Form> is mounted (the modal's content
+ * mounts after the modal opens; a form instance touched before any <Form> uses it is not connected).
+ */
+function StaffForm({
+  form,
+  detail,
+  isNew,
+}: {
+  form: FormInstance<ProfessionalFormValues>;
+  detail: ProfessionalDetail | null;
+  isNew: boolean;
+}) {
+  useEffect(() => {
+    form.resetFields();
+    if (detail) form.setFieldsValue(toFormValues(detail));
+  }, [form, detail]);
+  return (
+    <Form<ProfessionalFormValues> form={form} layout="vertical">
+      <ProfessionalFormItems form={form} idNumberEditable={isNew} />
+    </Form>
   );
 }
