@@ -10,7 +10,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
+import { exportRoute } from '../../core/excel';
 import type { Api } from '../../core/http';
 import { hrssScope } from '../../core/scope';
 import { formatBeijing } from '../../core/time';
@@ -74,41 +74,32 @@ export function adminRoutes(app: Api, s: Services) {
     },
   });
 
-  app.get('/api/admin/audit-events/export', {
-    config: { access: 'audit.read' },
-    schema: {
-      tags: ['人社部门'],
-      summary: '审计日志导出Excel（按查询条件，最多10000条）',
-      querystring: auditQuery,
-    },
-    handler: async (req, reply) => {
-      const query = { ...req.query, page: 1, pageSize: EXPORT_MAX_ROWS };
-      const { items } = await repo.listAudit(s.db, hrssScope(actorOf(req)), query);
-      const rows = items.map(presentAudit);
-      const xlsx = await toXlsx(
-        '审计日志',
-        [
-          { header: '时间（北京时间）', width: 22, value: (r) => formatBeijing(new Date(r.at)) },
-          { header: '操作人账号', value: (r) => r.actorLoginName },
-          { header: '操作人', value: (r) => r.actorName },
-          { header: '所代表单位', width: 28, value: (r) => r.actingUnitName },
-          { header: 'IP地址', value: (r) => r.ip },
-          { header: '操作', value: (r) => r.actionLabel },
-          {
-            header: '对象类型',
-            value: (r) => (r.objectType ? (AUDIT_OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType) : null),
-          },
-          { header: '对象编号', width: 38, value: (r) => r.objectId },
-          { header: '结果', width: 8, value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
-          {
-            header: '详情',
-            width: 40,
-            value: (r) => (r.detail ? (describeAuditDetail(r.detail) ?? r.detail) : null),
-          },
-        ],
-        rows,
-      );
-      return reply.headers(xlsxHeaders('审计日志.xlsx')).send(xlsx);
-    },
+  exportRoute(app, '/api/admin/audit-events/export', {
+    access: 'audit.read',
+    tags: ['人社部门'],
+    summary: '审计日志导出Excel',
+    querystring: auditQuery,
+    fileName: '审计日志.xlsx',
+    rows: async (query, req, page) =>
+      (await repo.listAudit(s.db, hrssScope(actorOf(req)), { ...query, ...page })).items.map(presentAudit),
+    columns: [
+      { header: '时间（北京时间）', width: 22, value: (r) => formatBeijing(new Date(r.at)) },
+      { header: '操作人账号', value: (r) => r.actorLoginName },
+      { header: '操作人', value: (r) => r.actorName },
+      { header: '所代表单位', width: 28, value: (r) => r.actingUnitName },
+      { header: 'IP地址', value: (r) => r.ip },
+      { header: '操作', value: (r) => r.actionLabel },
+      {
+        header: '对象类型',
+        value: (r) => (r.objectType ? (AUDIT_OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType) : null),
+      },
+      { header: '对象编号', width: 38, value: (r) => r.objectId },
+      { header: '结果', width: 8, value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
+      {
+        header: '详情',
+        width: 40,
+        value: (r) => (r.detail ? (describeAuditDetail(r.detail) ?? r.detail) : null),
+      },
+    ],
   });
 }

@@ -10,7 +10,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
+import { exportRoute } from '../../core/excel';
 import { type Api, authRateLimit } from '../../core/http';
 import * as certificates from './certificates.service';
 
@@ -39,46 +39,35 @@ export function certificatesRoutes(app: Api, s: Services) {
     handler: (req) => certificates.listStaff(s, actorOf(req), req.query),
   });
 
-  app.get('/api/employer/certificates/export', {
-    config: { access: 'certificate.staff' },
-    schema: {
-      tags,
-      summary: '本单位继续教育证书列表导出Excel（按查询条件，最多10000条）',
-      querystring: staffCertificateQuery,
-    },
-    handler: async (req, reply) => {
-      const { items } = await certificates.listStaff(s, actorOf(req), req.query, {
-        page: 1,
-        pageSize: EXPORT_MAX_ROWS,
-      });
-      const category = (label: string, key: 'public' | 'professional' | 'elective') => [
-        { header: `${label}门数`, width: 12, value: (r: CertificateRow) => r[key].courses },
-        { header: `${label}学时`, width: 12, value: (r: CertificateRow) => r[key].hours },
-      ];
-      const xlsx = await toXlsx<CertificateRow>(
-        '继续教育证书',
-        [
-          { header: '姓名', width: 12, value: (r) => r.name },
-          // already masked by the list's presenter
-          { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
-          { header: '培训年度', width: 10, value: (r) => r.year },
-          { header: '专业序列', width: 20, value: (r) => r.series },
-          ...category('公需科目', 'public'),
-          ...category('专业科目', 'professional'),
-          ...category('个人选修科目', 'elective'),
-          { header: '总学时', width: 10, value: (r) => r.totalHours },
-          {
-            header: '年度验证结果',
-            width: 28,
-            // the list shows the reason on hover; the sheet spells it out
-            value: (r) => (r.passed ? '通过' : `不通过（${r.explanation}）`),
-          },
-          { header: '继续教育证书号', width: 22, value: (r) => r.certificateNumber ?? '未生成' },
-        ],
-        items,
-      );
-      return reply.headers(xlsxHeaders('继续教育证书.xlsx')).send(xlsx);
-    },
+  const category = (label: string, key: 'public' | 'professional' | 'elective') => [
+    { header: `${label}门数`, width: 12, value: (r: CertificateRow) => r[key].courses },
+    { header: `${label}学时`, width: 12, value: (r: CertificateRow) => r[key].hours },
+  ];
+  exportRoute<typeof staffCertificateQuery, CertificateRow>(app, '/api/employer/certificates/export', {
+    access: 'certificate.staff',
+    tags,
+    summary: '本单位继续教育证书列表导出Excel',
+    querystring: staffCertificateQuery,
+    fileName: '继续教育证书.xlsx',
+    rows: async (query, req, page) => (await certificates.listStaff(s, actorOf(req), query, page)).items,
+    columns: [
+      { header: '姓名', width: 12, value: (r) => r.name },
+      // already masked by the list's presenter
+      { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
+      { header: '培训年度', width: 10, value: (r) => r.year },
+      { header: '专业序列', width: 20, value: (r) => r.series },
+      ...category('公需科目', 'public'),
+      ...category('专业科目', 'professional'),
+      ...category('个人选修科目', 'elective'),
+      { header: '总学时', width: 10, value: (r) => r.totalHours },
+      {
+        header: '年度验证结果',
+        width: 28,
+        // the list shows the reason on hover; the sheet spells it out
+        value: (r) => (r.passed ? '通过' : `不通过（${r.explanation}）`),
+      },
+      { header: '继续教育证书号', width: 22, value: (r) => r.certificateNumber ?? '未生成' },
+    ],
   });
 
   // the person (own) or an employer agent (its confirmed staff); anyone else gets 404 from the service

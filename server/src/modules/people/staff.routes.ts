@@ -13,7 +13,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
+import { exportRoute } from '../../core/excel';
 import type { Api } from '../../core/http';
 import * as staff from './staff.service';
 
@@ -67,32 +67,21 @@ export function staffRoutes(app: Api, s: Services) {
     handler: (req) => staff.listStaff(s, actorOf(req), req.query),
   });
 
-  app.get('/api/employer/staff/export', {
-    config: { access: 'staff.manage' },
-    schema: {
-      tags,
-      summary: '专业技术人员信息导出Excel（按查询条件，最多10000条）',
-      querystring: staffListQuery,
-    },
-    handler: async (req, reply) => {
-      const { items } = await staff.listStaff(s, actorOf(req), req.query, {
-        page: 1,
-        pageSize: EXPORT_MAX_ROWS,
-      });
-      const xlsx = await toXlsx(
-        '专业技术人员信息',
-        [
-          { header: '姓名', width: 12, value: (r) => r.name },
-          { header: '性别', width: 8, value: (r) => SEX_LABELS[r.sex] },
-          // already masked by the list's presenter
-          { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
-          { header: '学历', width: 12, value: (r) => r.education },
-          { header: '参加工作时间', width: 14, value: (r) => r.workStartDate },
-        ],
-        items,
-      );
-      return reply.headers(xlsxHeaders('专业技术人员信息.xlsx')).send(xlsx);
-    },
+  exportRoute(app, '/api/employer/staff/export', {
+    access: 'staff.manage',
+    tags,
+    summary: '专业技术人员信息导出Excel',
+    querystring: staffListQuery,
+    fileName: '专业技术人员信息.xlsx',
+    rows: async (query, req, page) => (await staff.listStaff(s, actorOf(req), query, page)).items,
+    columns: [
+      { header: '姓名', width: 12, value: (r) => r.name },
+      { header: '性别', width: 8, value: (r) => SEX_LABELS[r.sex] },
+      // already masked by the list's presenter
+      { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
+      { header: '学历', width: 12, value: (r) => r.education },
+      { header: '参加工作时间', width: 14, value: (r) => r.workStartDate },
+    ],
   });
 
   app.get('/api/employer/staff/:id', {

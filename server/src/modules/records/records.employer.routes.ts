@@ -11,7 +11,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
+import { exportRoute, seqColumn } from '../../core/excel';
 import type { Api } from '../../core/http';
 import { correctRecord, queryApproved } from './records.correct.service';
 import * as declare from './records.declare.service';
@@ -55,36 +55,24 @@ export function employerRecordRoutes(app: Api, s: Services) {
     handler: (req) => queryApproved(s, actorOf(req), req.query),
   });
 
-  app.get('/api/employer/records/query/export', {
-    config: { access: 'record.query' },
-    schema: {
-      tags: ['继续教育培训记录查询'],
-      summary: '继续教育培训记录导出Excel（按查询条件，最多10000条）',
-      querystring: queryRecordsQuery,
-    },
-    handler: async (req, reply) => {
-      const { items } = await queryApproved(s, actorOf(req), req.query, {
-        page: 1,
-        pageSize: EXPORT_MAX_ROWS,
-      });
-      const rows = items.map((r, i) => ({ ...r, seq: i + 1 }));
-      const xlsx = await toXlsx(
-        '继续教育培训记录',
-        [
-          { header: '序号', width: 8, value: (r) => r.seq },
-          { header: '姓名', width: 12, value: (r) => r.name },
-          { header: '公民身份号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
-          { header: '施教机构名称', width: 28, value: (r) => r.institutionName },
-          { header: '课程类型', width: 10, value: (r) => SUBJECT_TYPE_LABELS[r.subjectType] },
-          { header: '课程名称', width: 30, value: (r) => r.courseName },
-          { header: '拟申报学时', width: 12, value: (r) => r.declaredHours },
-          { header: '认定学时', width: 12, value: (r) => r.recognisedHours },
-          { header: '年度', width: 8, value: (r) => r.year },
-        ],
-        rows,
-      );
-      return reply.headers(xlsxHeaders('继续教育培训记录.xlsx')).send(xlsx);
-    },
+  exportRoute(app, '/api/employer/records/query/export', {
+    access: 'record.query',
+    tags: ['继续教育培训记录查询'],
+    summary: '继续教育培训记录导出Excel',
+    querystring: queryRecordsQuery,
+    fileName: '继续教育培训记录.xlsx',
+    rows: async (query, req, page) => (await queryApproved(s, actorOf(req), query, page)).items,
+    columns: [
+      seqColumn,
+      { header: '姓名', width: 12, value: (r) => r.name },
+      { header: '公民身份号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
+      { header: '施教机构名称', width: 28, value: (r) => r.institutionName },
+      { header: '课程类型', width: 10, value: (r) => SUBJECT_TYPE_LABELS[r.subjectType] },
+      { header: '课程名称', width: 30, value: (r) => r.courseName },
+      { header: '拟申报学时', width: 12, value: (r) => r.declaredHours },
+      { header: '认定学时', width: 12, value: (r) => r.recognisedHours },
+      { header: '年度', width: 8, value: (r) => r.year },
+    ],
   });
 
   app.get('/api/employer/records/:id', {

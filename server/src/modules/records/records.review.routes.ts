@@ -11,7 +11,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { EXPORT_MAX_ROWS, toXlsx, xlsxHeaders } from '../../core/excel';
+import { exportRoute, seqColumn } from '../../core/excel';
 import type { Api } from '../../core/http';
 import * as reviews from './records.review.service';
 
@@ -31,39 +31,27 @@ export function reviewRecordRoutes(app: Api, s: Services) {
     handler: (req) => reviews.listForReview(s, actorOf(req), req.query),
   });
 
-  app.get('/api/review/records/export', {
-    config: { access },
-    schema: {
-      tags,
-      summary: '继续教育记录认定列表导出Excel（按查询条件和审核状态，最多10000条）',
-      querystring: reviewRecordsQuery,
-    },
-    handler: async (req, reply) => {
-      const { items } = await reviews.listForReview(s, actorOf(req), req.query, {
-        page: 1,
-        pageSize: EXPORT_MAX_ROWS,
-      });
-      const rows = items.map((r, i) => ({ ...r, seq: i + 1 }));
-      const xlsx = await toXlsx(
-        '继续教育记录认定',
-        [
-          { header: '序号', width: 8, value: (r) => r.seq },
-          { header: '姓名', width: 12, value: (r) => r.name },
-          // already masked by the list's presenter
-          { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
-          { header: '课程类型', width: 10, value: (r) => SUBJECT_TYPE_LABELS[r.subjectType] },
-          { header: '课程名称', width: 30, value: (r) => r.courseName },
-          { header: '拟申报学时', width: 12, value: (r) => r.declaredHours },
-          { header: '审核学时', width: 12, value: (r) => r.reviewedHours },
-          { header: '认定学时', width: 12, value: (r) => r.recognisedHours },
-          { header: '审核部门', width: 24, value: (r) => r.reviewerUnitName },
-          { header: '审核环节', width: 12, value: (r) => r.step },
-          { header: '审核状态', width: 10, value: (r) => WORKFLOW_STATE_LABELS[r.state] },
-        ],
-        rows,
-      );
-      return reply.headers(xlsxHeaders('继续教育记录认定.xlsx')).send(xlsx);
-    },
+  exportRoute(app, '/api/review/records/export', {
+    access,
+    tags,
+    summary: '继续教育记录认定列表导出Excel（含审核状态）',
+    querystring: reviewRecordsQuery,
+    fileName: '继续教育记录认定.xlsx',
+    rows: async (query, req, page) => (await reviews.listForReview(s, actorOf(req), query, page)).items,
+    columns: [
+      seqColumn,
+      { header: '姓名', width: 12, value: (r) => r.name },
+      // already masked by the list's presenter
+      { header: '公民身份号码', width: 22, value: (r) => r.idNumber },
+      { header: '课程类型', width: 10, value: (r) => SUBJECT_TYPE_LABELS[r.subjectType] },
+      { header: '课程名称', width: 30, value: (r) => r.courseName },
+      { header: '拟申报学时', width: 12, value: (r) => r.declaredHours },
+      { header: '审核学时', width: 12, value: (r) => r.reviewedHours },
+      { header: '认定学时', width: 12, value: (r) => r.recognisedHours },
+      { header: '审核部门', width: 24, value: (r) => r.reviewerUnitName },
+      { header: '审核环节', width: 12, value: (r) => r.step },
+      { header: '审核状态', width: 10, value: (r) => WORKFLOW_STATE_LABELS[r.state] },
+    ],
   });
 
   app.post('/api/review/records/batch', {
