@@ -4,15 +4,15 @@ import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Tx } from '../../core/db';
 import { invalidState, notFound } from '../../core/errors';
-import { ceRecords } from '../../db/schema';
 import { refreshTotals } from '../requirements/totals';
-import { confirmDirectly, createItem, workflowActor } from '../workflow/workflow.engine';
+import { confirmDirectly, workflowActor } from '../workflow/workflow.engine';
 import { employerView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
 import {
   DECLARE_STEP,
   draftEdits,
+  insertRecord,
   lockEditable,
   prepareRecord,
   RECORD,
@@ -67,24 +67,14 @@ export async function createDeclared(
   return s.db.transaction(async (tx) => {
     const prof = await staffOrNotFound(tx, unitId, input.professionalId);
     const values = await prepareRecord(tx, input, prof);
-    const [r] = await tx
-      .insert(ceRecords)
-      .values({
-        ...values,
-        professionalId: prof.id,
-        source: 'employer',
-        employerId: unitId,
-        createdBy: actor.accountId,
-      })
-      .returning();
-    await createItem(tx, RECORD, r.id);
-    await audit(tx, ctx, {
-      action: 'record.create',
-      objectType: RECORD,
-      objectId: r.id,
-      detail: { source: 'employer' },
+    const id = await insertRecord(tx, ctx, {
+      ...values,
+      professionalId: prof.id,
+      source: 'employer',
+      employerId: unitId,
+      createdBy: actor.accountId,
     });
-    return reload(tx, actor, r.id);
+    return reload(tx, actor, id);
   });
 }
 

@@ -6,9 +6,9 @@ import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Tx } from '../../core/db';
 import { invalidState, notFound } from '../../core/errors';
-import { ceRecords, professionals } from '../../db/schema';
+import { professionals } from '../../db/schema';
 import { confirmedProfessionalOf } from '../people/people.policy';
-import { createItem, lockItem, submit, withdraw, workflowActor } from '../workflow/workflow.engine';
+import { lockItem, submit, withdraw, workflowActor } from '../workflow/workflow.engine';
 import { personView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
@@ -16,6 +16,7 @@ import { checkFacts, checkNoOverlap } from './records.rules';
 import {
   DECLARE_STEP,
   draftEdits,
+  insertRecord,
   lockEditable,
   prepareRecord,
   RECORD,
@@ -50,24 +51,14 @@ export async function create(s: Services, ctx: RequestContext, actor: Actor, inp
   return s.db.transaction(async (tx) => {
     const prof = await confirmedProfessionalOf(tx, personId);
     const values = await prepareRecord(tx, input, prof);
-    const [r] = await tx
-      .insert(ceRecords)
-      .values({
-        ...values,
-        professionalId: prof.id,
-        source: 'person',
-        employerId: prof.employerId,
-        createdBy: personId,
-      })
-      .returning();
-    await createItem(tx, RECORD, r.id);
-    await audit(tx, ctx, {
-      action: 'record.create',
-      objectType: RECORD,
-      objectId: r.id,
-      detail: { source: 'person' },
+    const id = await insertRecord(tx, ctx, {
+      ...values,
+      professionalId: prof.id,
+      source: 'person',
+      employerId: prof.employerId,
+      createdBy: personId,
     });
-    return reload(tx, actor, r.id);
+    return reload(tx, actor, id);
   });
 }
 
@@ -93,9 +84,10 @@ export async function createAchievement(
     await checkFacts(tx, facts, { series: prof.series, regionCode: null }, { achievement: true });
     await repo.lockProfessional(tx, prof.id);
     await checkNoOverlap(tx, { professionalId: prof.id, ...facts });
-    const [r] = await tx
-      .insert(ceRecords)
-      .values({
+    const id = await insertRecord(
+      tx,
+      ctx,
+      {
         ...facts,
         professionalId: prof.id,
         source: 'achievement',
@@ -106,16 +98,10 @@ export async function createAchievement(
         achievementKind: input.achievementKind,
         achievementRole: input.achievementRole,
         createdBy: personId,
-      })
-      .returning();
-    await createItem(tx, RECORD, r.id);
-    await audit(tx, ctx, {
-      action: 'record.create',
-      objectType: RECORD,
-      objectId: r.id,
-      detail: { source: 'achievement', kind: input.achievementKind, role: input.achievementRole },
-    });
-    return reload(tx, actor, r.id);
+      },
+      { kind: input.achievementKind, role: input.achievementRole },
+    );
+    return reload(tx, actor, id);
   });
 }
 

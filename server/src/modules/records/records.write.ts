@@ -5,7 +5,7 @@ import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Queryable, Tx } from '../../core/db';
 import { fieldError, invalidState, notFound } from '../../core/errors';
 import { ceRecordFiles, ceRecords, units } from '../../db/schema';
-import { lockItem, type WorkflowItem } from '../workflow/workflow.engine';
+import { createItem, lockItem, type WorkflowItem } from '../workflow/workflow.engine';
 import * as repo from './records.repository';
 import { checkFacts, checkNoOverlap, resolveInstitution } from './records.rules';
 
@@ -64,6 +64,27 @@ export async function prepareRecord(
     content: input.content ?? null,
     remark: input.remark ?? null,
   };
+}
+
+/**
+ * A new record in 草稿 with its workflow item and its audit row (添加, 成果申报, 单位申报);
+ * `detail` says where it came from. Returns the new id.
+ */
+export async function insertRecord(
+  tx: Tx,
+  ctx: RequestContext,
+  values: typeof ceRecords.$inferInsert,
+  detail: Record<string, string> = {},
+): Promise<string> {
+  const [r] = await tx.insert(ceRecords).values(values).returning({ id: ceRecords.id });
+  await createItem(tx, RECORD, r.id);
+  await audit(tx, ctx, {
+    action: 'record.create',
+    objectType: RECORD,
+    objectId: r.id,
+    detail: { source: values.source, ...detail },
+  });
+  return r.id;
 }
 
 export async function updateRecord(tx: Tx, id: string, values: Partial<typeof ceRecords.$inferInsert>) {
