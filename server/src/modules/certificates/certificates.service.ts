@@ -278,9 +278,7 @@ export async function certificatePdf(
 
 /** 证书查验 (public): status and the masked holder of a number. */
 export async function verify(s: Services, number: string): Promise<CertificateVerification> {
-  const normalized = number.trim().toUpperCase();
-  // numbers are GD + digits and letters: anything else (a NUL byte breaks the query) is unknown
-  const cert = /^[0-9A-Z]+$/.test(normalized) ? await repo.findByNumber(s.db, normalized) : undefined;
+  const cert = await repo.findByNumber(s.db, number.trim().toUpperCase());
   if (!cert) throw new AppError('NOT_FOUND', '证书编号不存在');
   return {
     number: cert.number,
