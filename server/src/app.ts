@@ -19,7 +19,7 @@ import type { Config } from './core/config';
 import type { Services } from './core/context';
 import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
-import { FileStore } from './core/files';
+import { LocalFileStore } from './core/file-store';
 import type { Api } from './core/http';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
@@ -63,7 +63,7 @@ export async function buildApp(opts: AppOptions) {
   const services: Services = {
     db: opts.db,
     config,
-    files: new FileStore(join(config.dataDir, 'files')),
+    files: new LocalFileStore(join(config.dataDir, 'files')),
     sms: opts.sms ?? outboxSmsSender,
     identity: opts.identity ?? hrssReviewProvider,
   };

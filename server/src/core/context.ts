@@ -2,7 +2,7 @@ import type { ActorKind, OrgRole, Permission } from '@ce/shared';
 import type { IdentityProvider } from '../modules/realname/identity-provider';
 import type { Config } from './config';
 import type { Db } from './db';
-import type { FileStore } from './files';
+import type { FileStore } from './file-store';
 import type { SmsSender } from './sms';
 
 /** Who is acting: resolved from the session on every request. */

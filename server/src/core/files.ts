@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { FILE_KINDS, FILE_MAX_BYTES, type UploadedFile } from '@ce/shared';
 import { eq } from 'drizzle-orm';
 import { files } from '../db/schema';
 import type { Queryable } from './db';
 import { AppError } from './errors';
+import type { FileStore } from './file-store';
 
 type Kind = keyof typeof FILE_KINDS;
 
@@ -21,68 +19,59 @@ export function sniffKind(bytes: Buffer): Kind | null {
 
 const EXTENSIONS: Record<Kind, string[]> = { pdf: ['pdf'], jpg: ['jpg', 'jpeg'], png: ['png'] };
 
-/** Upload bytes on disk under the data dir; rows in `files` hold name, type, size and hash. */
-export class FileStore {
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+/**
+ * Uploaded attachments: the row in `files` (name, type, size, hash) is written with the caller's
+ * transaction; the bytes go to the FileStore under the row's id.
+ */
+export async function saveUpload(
+  q: Queryable,
+  store: FileStore,
+  input: { ownerId: string; purpose: string; name: string; bytes: Buffer; allowed?: Kind[] },
+): Promise<UploadedFile> {
+  const allowed = input.allowed ?? (Object.keys(FILE_KINDS) as Kind[]);
+  if (input.bytes.length === 0) throw new AppError('FILE_REJECTED', '文件为空，请重新选择');
+  if (input.bytes.length > FILE_MAX_BYTES) throw new AppError('FILE_REJECTED', '文件不能超过10MB');
+  const kind = sniffKind(input.bytes);
+  const allowedText = allowed.map((k) => k.toUpperCase()).join('、');
+  if (!kind || !allowed.includes(kind)) {
+    throw new AppError('FILE_REJECTED', `文件内容不是允许的类型（${allowedText}）`);
   }
+  const ext = input.name.split('.').pop()?.toLowerCase() ?? '';
+  if (!EXTENSIONS[kind].includes(ext)) {
+    throw new AppError('FILE_REJECTED', `文件扩展名与文件内容不符（内容为${kind.toUpperCase()}）`);
+  }
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  // path separators and control characters never reach a header or a path
+  const name = [...input.name]
+    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+    .join('')
+    .slice(0, 200);
+  const [row] = await q
+    .insert(files)
+    .values({
+      ownerId: input.ownerId,
+      purpose: input.purpose,
+      name,
+      mime: FILE_KINDS[kind],
+      size: input.bytes.length,
+      sha256,
+    })
+    .returning();
+  await store.put(row.id, input.bytes);
+  return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256 };
+}
 
-  private path(id: string): string {
-    return join(this.dir, id.slice(0, 2), id);
-  }
+export async function findUpload(q: Queryable, id: string) {
+  const [row] = await q.select().from(files).where(eq(files.id, id));
+  return row ?? null;
+}
 
-  /** Checks and stores an upload; the row is written with the caller's transaction. */
-  async save(
-    q: Queryable,
-    input: { ownerId: string; purpose: string; name: string; bytes: Buffer; allowed?: Kind[] },
-  ): Promise<UploadedFile> {
-    const allowed = input.allowed ?? (Object.keys(FILE_KINDS) as Kind[]);
-    if (input.bytes.length === 0) throw new AppError('FILE_REJECTED', '文件为空，请重新选择');
-    if (input.bytes.length > FILE_MAX_BYTES) throw new AppError('FILE_REJECTED', '文件不能超过10MB');
-    const kind = sniffKind(input.bytes);
-    const allowedText = allowed.map((k) => k.toUpperCase()).join('、');
-    if (!kind || !allowed.includes(kind)) {
-      throw new AppError('FILE_REJECTED', `文件内容不是允许的类型（${allowedText}）`);
-    }
-    const ext = input.name.split('.').pop()?.toLowerCase() ?? '';
-    if (!EXTENSIONS[kind].includes(ext)) {
-      throw new AppError('FILE_REJECTED', `文件扩展名与文件内容不符（内容为${kind.toUpperCase()}）`);
-    }
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    // path separators and control characters never reach a header or a path
-    const name = [...input.name]
-      .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
-      .join('')
-      .slice(0, 200);
-    const [row] = await q
-      .insert(files)
-      .values({
-        ownerId: input.ownerId,
-        purpose: input.purpose,
-        name,
-        mime: FILE_KINDS[kind],
-        size: input.bytes.length,
-        sha256,
-      })
-      .returning();
-    const target = this.path(row.id);
-    mkdirSync(join(target, '..'), { recursive: true });
-    await writeFile(`${target}.part`, input.bytes);
-    await rename(`${target}.part`, target);
-    return { id: row.id, name: row.name, mime: row.mime, size: row.size, sha256 };
+/** Reads the bytes and verifies them against the stored hash. */
+export async function readUpload(store: FileStore, row: { id: string; sha256: string }): Promise<Buffer> {
+  const bytes = await store.get(row.id);
+  if (!bytes) throw new AppError('INTERNAL', '文件不存在，请联系管理员');
+  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    throw new AppError('INTERNAL', '文件已损坏，请联系管理员');
   }
-
-  async find(q: Queryable, id: string) {
-    const [row] = await q.select().from(files).where(eq(files.id, id));
-    return row ?? null;
-  }
-
-  /** Reads the bytes and verifies them against the stored hash. */
-  async read(row: { id: string; sha256: string }): Promise<Buffer> {
-    const bytes = await readFile(this.path(row.id));
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
-      throw new AppError('INTERNAL', '文件已损坏，请联系管理员');
-    }
-    return bytes;
-  }
+  return bytes;
 }

@@ -3,6 +3,7 @@ import { actorOf } from '../../core/access';
 import { audit } from '../../core/audit';
 import type { Actor, Services } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
+import { findUpload, readUpload, saveUpload } from '../../core/files';
 import type { Api } from '../../core/http';
 import { orgFileReadable } from '../orgs/orgs.files';
 import { reviewerMaySeeFile } from '../realname/realname.service';
@@ -60,7 +61,7 @@ export function fileRoutes(app: Api, s: Services) {
         ]);
       if (!allowed(actor)) throw new AppError('FORBIDDEN', '无权上传此类附件');
       return s.db.transaction(async (tx) => {
-        const saved = await s.files.save(tx, {
+        const saved = await saveUpload(tx, s.files, {
           ownerId: actor.accountId,
           purpose,
           name: part.filename,
@@ -82,9 +83,9 @@ export function fileRoutes(app: Api, s: Services) {
     schema: { tags: ['附件'], summary: '下载附件', params: idParam },
     handler: async (req, reply) => {
       const actor = actorOf(req);
-      const file = await s.files.find(s.db, req.params.id);
+      const file = await findUpload(s.db, req.params.id);
       if (!file || !(await mayRead(s, actor, file))) throw notFound('附件');
-      const bytes = await s.files.read(file);
+      const bytes = await readUpload(s.files, file);
       reply
         .header('content-type', file.mime)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
