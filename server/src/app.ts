@@ -19,8 +19,12 @@ import type { Config } from './core/config';
 import type { Services } from './core/context';
 import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
-import { LocalFileStore } from './core/file-store';
+import type { FileStore } from './core/file-store';
+import { openFileStore } from './core/file-store.open';
 import type { Api } from './core/http';
+import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
+import { connectRedis } from './core/redis';
+import { withSessionSecret } from './core/session-secret';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
@@ -44,12 +48,14 @@ export interface AppOptions {
   config: Config;
   sms?: SmsSender;
   identity?: IdentityProvider;
+  /** the upload store; by default the one config.fileStore names */
+  files?: FileStore;
   logger?: boolean;
 }
 
 /** Builds the whole product: API, OpenAPI docs and the web app, on one Fastify instance. */
 export async function buildApp(opts: AppOptions) {
-  const { config } = opts;
+  const config = await withSessionSecret(opts.db, opts.config);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -63,13 +69,28 @@ export async function buildApp(opts: AppOptions) {
   const services: Services = {
     db: opts.db,
     config,
-    files: new LocalFileStore(join(config.dataDir, 'files')),
+    files: opts.files ?? openFileStore(config),
     sms: opts.sms ?? outboxSmsSender,
     identity: opts.identity ?? hrssReviewProvider,
   };
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // with REDIS_URL the counts live in Redis and every instance shares them; while Redis is down
+  // requests pass uncounted (skipOnError) rather than nobody being able to log in, and /readyz says so
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : null;
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: `${config.redisPrefix}rate-limit:`, skipOnError: true } : {}),
+  });
+  app.addHook('onClose', async () => {
+    redis?.disconnect();
+    services.files.close?.();
+  });
+  /** what /readyz asks besides the database */
+  const readinessChecks: ReadinessCheck[] = [
+    fileStoreCheck(services.files),
+    ...(redis ? [redisCheck(redis)] : []),
+  ];
   await app.register(fastifyMultipart, { limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -120,5 +141,5 @@ export async function buildApp(opts: AppOptions) {
     reply.header('referrer-policy', 'same-origin');
   });
 
-  return { app, services };
+  return { app, services, readinessChecks };
 }

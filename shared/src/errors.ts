@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   REALNAME_LEVEL_TOO_LOW: 422,
   RATE_LIMITED: 429,
   FILE_REJECTED: 422,
+  /** the object store (S3, MinIO …) cannot be reached; nothing was saved */
+  STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 

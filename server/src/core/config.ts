@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type FileStoreConfig, fileStoreConfigFromEnv } from './file-store.open';
 
 /** Everything configurable, read from the environment (README lists each with its default). */
 export interface Config {
@@ -10,7 +10,10 @@ export interface Config {
   dataDir: string;
   /** postgres://… switches from the embedded PGlite to a real PostgreSQL */
   databaseUrl: string | null;
-  /** keys the hashes of session tokens and SMS codes */
+  /**
+   * keys the hashes of session tokens and SMS codes: SESSION_SECRET, or '' and then buildApp puts
+   * in the one every instance shares through the database (core/session-secret.ts)
+   */
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -25,6 +28,12 @@ export interface Config {
   trustProxy: boolean;
   /** the public origin (https://jxjy.example.gov.cn) for links printed on certificates; '' = the request's origin */
   publicUrl: string;
+  /** where uploads are kept (FILE_STORE, S3_*) */
+  fileStore: FileStoreConfig;
+  /** redis://… : rate limits counted in Redis, shared by every instance; null = in this process */
+  redisUrl: string | null;
+  /** prefix of this deployment's Redis keys */
+  redisPrefix: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -33,18 +42,6 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`环境变量 ${name} 应为正数，当前为 ${raw}`);
   return n;
-}
-
-/** The secret given in SESSION_SECRET, or one generated once and kept in the data dir. */
-function sessionSecret(dataDir: string): string {
-  const given = process.env.SESSION_SECRET;
-  if (given) return given;
-  const file = join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }
 
 export function loadConfig(root = process.cwd()): Config {
@@ -56,7 +53,7 @@ export function loadConfig(root = process.cwd()): Config {
     port: int('PORT', 3000),
     dataDir,
     databaseUrl: process.env.DATABASE_URL || null,
-    sessionSecret: sessionSecret(dataDir),
+    sessionSecret: process.env.SESSION_SECRET ?? '',
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 8),
     secureCookies: process.env.SECURE_COOKIES
@@ -67,5 +64,8 @@ export function loadConfig(root = process.cwd()): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    fileStore: fileStoreConfigFromEnv(),
+    redisUrl: process.env.REDIS_URL || null,
+    redisPrefix: process.env.REDIS_PREFIX ?? 'ce:',
   };
 }

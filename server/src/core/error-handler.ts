@@ -6,7 +6,11 @@ import { AppError, fieldError, fieldLabel } from './errors';
 /** Turns every failure into `{ code, message, fields? }`; bad input never becomes a 500. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (err instanceof AppError) {
+      // a dependency down (STORAGE_UNAVAILABLE …): the user gets the message, the log the cause
+      if (err.status >= 500) req.log.error({ err, cause: err.cause }, err.message);
+      return reply.status(err.status).send(err.toBody());
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldError[] = err.validation.map((v) => {
         const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';

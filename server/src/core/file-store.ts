@@ -17,6 +17,8 @@ export interface FileStore {
   list(): AsyncIterable<string>;
   /** readiness: throws when the store cannot be reached */
   check(): Promise<void>;
+  /** releases connections (app close) */
+  close?(): void;
 }
 
 /** Files under a directory, two-character fan-out (`ab/abcdef…`), written atomically. */

@@ -69,7 +69,8 @@ export async function findUpload(q: Queryable, id: string) {
 /** Reads the bytes and verifies them against the stored hash. */
 export async function readUpload(store: FileStore, row: { id: string; sha256: string }): Promise<Buffer> {
   const bytes = await store.get(row.id);
-  if (!bytes) throw new AppError('INTERNAL', '文件不存在，请联系管理员');
+  // the row is there but the store lost the bytes: say so (404), not a bare 500
+  if (!bytes) throw new AppError('NOT_FOUND', '附件文件已丢失（文件存储中不存在），请联系管理员');
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new AppError('INTERNAL', '文件已损坏，请联系管理员');
   }

@@ -52,6 +52,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: '',
+    fileStore: { kind: 'local' },
+    redisUrl: null,
+    redisPrefix: 'ce-test:',
     ...overrides,
   };
 }
@@ -62,13 +65,14 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(overrides: Partial<Config> = {}) {
   const database = await testDatabase();
   const config = testConfig(overrides);
-  const { app, services } = await buildApp({ db: database.db, config, logger: false });
+  const { app, services, readinessChecks } = await buildApp({ db: database.db, config, logger: false });
   await app.ready();
   return {
     app,
     db: database.db,
     config,
     services,
+    readinessChecks,
     async close() {
       await app.close();
       await database.close();

@@ -4,4 +4,5 @@ export * from './orgs';
 export * from './people';
 export * from './platform';
 export * from './records';
+export * from './settings';
 export * from './workflow';
