@@ -187,7 +187,7 @@ describe('S3FileStore against a store that is down or wrong', () => {
       for (const s of sockets) s.destroy();
       await new Promise((r) => hung.close(r));
     }
-  });
+  }, 10_000);
 
   it('check() fails for a bucket that does not exist', async () => {
     const s3 = await startS3();
