@@ -17,10 +17,11 @@ import {
 import { access } from './core/access';
 import type { Config } from './core/config';
 import type { Services } from './core/context';
-import type { Db } from './core/db';
+import type { Database } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { LocalFileStore } from './core/file-store';
 import type { Api } from './core/http';
+import { createJobQueue } from './core/jobs.pgboss';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
@@ -40,7 +41,8 @@ import { todosRoutes } from './modules/todos/todos.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
 
 export interface AppOptions {
-  db: Db;
+  /** the database; background jobs live in it too */
+  database: Database;
   config: Config;
   sms?: SmsSender;
   identity?: IdentityProvider;
@@ -61,12 +63,21 @@ export async function buildApp(opts: AppOptions) {
   installNulGuard(app);
 
   const services: Services = {
-    db: opts.db,
+    db: opts.database.db,
     config,
     files: new LocalFileStore(join(config.dataDir, 'files')),
     sms: opts.sms ?? outboxSmsSender,
     identity: opts.identity ?? hrssReviewProvider,
+    jobs: createJobQueue(opts.database, {
+      expireSeconds: config.jobExpireSeconds,
+      superviseSeconds: config.jobSuperviseSeconds,
+      worker: config.jobsWorker,
+      log: app.log,
+    }),
   };
+  // job types are defined by the routes below; the queue starts once they all are
+  app.addHook('onReady', () => services.jobs.start());
+  app.addHook('onClose', () => services.jobs.stop());
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -83,7 +94,7 @@ export async function buildApp(opts: AppOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(access, { db: opts.db, config });
+  await app.register(access, { db: services.db, config });
 
   const api = app as unknown as Api;
   authRoutes(api, services);

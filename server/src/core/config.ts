@@ -25,6 +25,12 @@ export interface Config {
   trustProxy: boolean;
   /** the public origin (https://jxjy.example.gov.cn) for links printed on certificates; '' = the request's origin */
   publicUrl: string;
+  /** background jobs (./jobs.pgboss.ts): an attempt running longer is taken as lost and retried */
+  jobExpireSeconds: number;
+  /** how often lost (expired) jobs are looked for */
+  jobSuperviseSeconds: number;
+  /** false: this instance queues jobs but runs none (an API-only instance) */
+  jobsWorker: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -67,5 +73,8 @@ export function loadConfig(root = process.cwd()): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    jobExpireSeconds: int('JOB_EXPIRE_SECONDS', 300),
+    jobSuperviseSeconds: int('JOB_SUPERVISE_SECONDS', 30),
+    jobsWorker: process.env.JOBS_WORKER !== 'false',
   };
 }

@@ -52,6 +52,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: '',
+    jobExpireSeconds: 300,
+    jobSuperviseSeconds: 30,
+    jobsWorker: true,
     ...overrides,
   };
 }
@@ -62,7 +65,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(overrides: Partial<Config> = {}) {
   const database = await testDatabase();
   const config = testConfig(overrides);
-  const { app, services } = await buildApp({ db: database.db, config, logger: false });
+  const { app, services } = await buildApp({ database, config, logger: false });
   await app.ready();
   return {
     app,
