@@ -226,7 +226,7 @@ export function createJobQueue(database: Database, opts: JobQueueOptions): JobQu
       stopping = true;
       for (const s of stopLoops) s();
       const timeout = new Promise<void>((resolve) =>
-        setTimeout(resolve, opts.stopTimeoutMs ?? 30_000).unref(),
+        setTimeout(resolve, opts.stopTimeoutMs ?? 20_000).unref(),
       );
       await Promise.race([Promise.allSettled([...running]), timeout]);
       // a handler still running is left to expiry: its attempt is then retried by another instance
