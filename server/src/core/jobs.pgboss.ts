@@ -107,6 +107,7 @@ export function createJobQueue(database: Database, opts: JobQueueOptions): JobQu
   const stopLoops: (() => void)[] = [];
   let started = false;
   let stopping = false;
+  let stopped: Promise<void> | undefined;
 
   /** One attempt of one job: run, then complete or fail it (failing retries it or dead-letters it). */
   async function attempt(queue: string, run: (job: Job) => Promise<void>): Promise<boolean> {
@@ -221,16 +222,20 @@ export function createJobQueue(database: Database, opts: JobQueueOptions): JobQu
       }
     },
 
-    async stop() {
-      if (!started || stopping) return;
-      stopping = true;
-      for (const s of stopLoops) s();
-      const timeout = new Promise<void>((resolve) =>
-        setTimeout(resolve, opts.stopTimeoutMs ?? 20_000).unref(),
-      );
-      await Promise.race([Promise.allSettled([...running]), timeout]);
-      // a handler still running is left to expiry: its attempt is then retried by another instance
-      await boss.stop({ graceful: false, close: true, wait: true });
+    stop() {
+      // every caller (the app's onClose hook, a shutdown handler) waits for the same stop
+      stopped ??= (async () => {
+        if (!started) return;
+        stopping = true;
+        for (const s of stopLoops) s();
+        const timeout = new Promise<void>((resolve) =>
+          setTimeout(resolve, opts.stopTimeoutMs ?? 20_000).unref(),
+        );
+        await Promise.race([Promise.allSettled([...running]), timeout]);
+        // a handler still running is left to expiry: its attempt is then retried by another instance
+        await boss.stop({ graceful: false, close: true, wait: true });
+      })();
+      return stopped;
     },
 
     async stats(): Promise<QueueStats[]> {
