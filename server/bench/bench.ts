@@ -35,7 +35,7 @@ if (db.kind === 'pglite') {
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 await seedDemo(db.database.db, { onlyIfEmpty: false });
 const seeded = await seedScale(db.database.db, { persons, log });
-const { app, t } = await benchApp(db.database.db);
+const { app, t } = await benchApp(db.database);
 const has = (method: string, route: string) =>
   app.apiRoutes.some((r) => r.method === method && r.url === route);
 

@@ -17,11 +17,12 @@ import {
 import { access } from './core/access';
 import type { Config } from './core/config';
 import type { Services } from './core/context';
-import type { Db } from './core/db';
+import type { Database } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import type { FileStore } from './core/file-store';
 import { openFileStore } from './core/file-store.open';
 import type { Api } from './core/http';
+import { createJobQueue } from './core/jobs.pgboss';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
 import { withSessionSecret } from './core/session-secret';
@@ -44,7 +45,8 @@ import { todosRoutes } from './modules/todos/todos.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
 
 export interface AppOptions {
-  db: Db;
+  /** the database; background jobs live in it too */
+  database: Database;
   config: Config;
   sms?: SmsSender;
   identity?: IdentityProvider;
@@ -55,7 +57,7 @@ export interface AppOptions {
 
 /** Builds the whole product: API, OpenAPI docs and the web app, on one Fastify instance. */
 export async function buildApp(opts: AppOptions) {
-  const config = await withSessionSecret(opts.db, opts.config);
+  const config = await withSessionSecret(opts.database.db, opts.config);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -67,12 +69,21 @@ export async function buildApp(opts: AppOptions) {
   installNulGuard(app);
 
   const services: Services = {
-    db: opts.db,
+    db: opts.database.db,
     config,
     files: opts.files ?? openFileStore(config),
     sms: opts.sms ?? outboxSmsSender,
     identity: opts.identity ?? hrssReviewProvider,
+    jobs: createJobQueue(opts.database, {
+      expireSeconds: config.jobExpireSeconds,
+      superviseSeconds: config.jobSuperviseSeconds,
+      worker: config.jobsWorker,
+      log: app.log,
+    }),
   };
+  // job types are defined by the routes below; the queue starts once they all are
+  app.addHook('onReady', () => services.jobs.start());
+  app.addHook('onClose', () => services.jobs.stop());
 
   await app.register(fastifyCookie);
   // with REDIS_URL the counts live in Redis and every instance shares them; while Redis is down
@@ -104,7 +115,7 @@ export async function buildApp(opts: AppOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(access, { db: opts.db, config });
+  await app.register(access, { db: services.db, config });
 
   const api = app as unknown as Api;
   authRoutes(api, services);

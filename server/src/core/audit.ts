@@ -14,8 +14,37 @@ export interface AuditEntry {
   actor?: { id: string; loginName: string; name: string | null };
 }
 
+/** What an audit row needs of the request: plain data, so a background job can carry it. */
+export interface AuditContext {
+  actor: {
+    accountId: string;
+    loginName: string;
+    displayName: string;
+    actingUnit: { id: string; name: string; regionCode: string } | null;
+  } | null;
+  ip: string | null;
+}
+
+/** The request's audit facts as plain data (for a job's payload). */
+export function auditContextOf(ctx: RequestContext): AuditContext {
+  const a = ctx.actor;
+  return {
+    actor: a && {
+      accountId: a.accountId,
+      loginName: a.loginName,
+      displayName: a.displayName,
+      actingUnit: a.actingUnit && {
+        id: a.actingUnit.id,
+        name: a.actingUnit.name,
+        regionCode: a.actingUnit.regionCode,
+      },
+    },
+    ip: ctx.ip,
+  };
+}
+
 /** Writes one audit row; call it with the transaction of the change it records. */
-export async function audit(q: Queryable, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function audit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   const actor = ctx.actor;
   await q.insert(auditEvents).values({
     actorId: entry.actor?.id ?? actor?.accountId ?? null,

@@ -34,6 +34,12 @@ export interface Config {
   redisUrl: string | null;
   /** prefix of this deployment's Redis keys */
   redisPrefix: string;
+  /** background jobs (./jobs.pgboss.ts): an attempt running longer is taken as lost and retried */
+  jobExpireSeconds: number;
+  /** how often lost (expired) jobs are looked for */
+  jobSuperviseSeconds: number;
+  /** false: this instance queues jobs but runs none (an API-only instance) */
+  jobsWorker: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -67,5 +73,8 @@ export function loadConfig(root = process.cwd()): Config {
     fileStore: fileStoreConfigFromEnv(),
     redisUrl: process.env.REDIS_URL || null,
     redisPrefix: process.env.REDIS_PREFIX ?? 'ce:',
+    jobExpireSeconds: int('JOB_EXPIRE_SECONDS', 300),
+    jobSuperviseSeconds: int('JOB_SUPERVISE_SECONDS', 30),
+    jobsWorker: process.env.JOBS_WORKER !== 'false',
   };
 }

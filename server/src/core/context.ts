@@ -3,6 +3,7 @@ import type { IdentityProvider } from '../modules/realname/identity-provider';
 import type { Config } from './config';
 import type { Db } from './db';
 import type { FileStore } from './file-store';
+import type { JobQueue } from './jobs';
 import type { SmsSender } from './sms';
 
 /** Who is acting: resolved from the session on every request. */
@@ -39,4 +40,5 @@ export interface Services {
   files: FileStore;
   sms: SmsSender;
   identity: IdentityProvider;
+  jobs: JobQueue;
 }

@@ -23,6 +23,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** connections of the pool (PostgreSQL; null on PGlite), for metrics */
   poolStats(): { total: number; idle: number; waiting: number } | null;
+  /** how the job queue (./jobs.pgboss.ts) reaches this database: its own pool, or the PGlite client */
+  raw: { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite };
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openDatabase(opts: {
       db: db as unknown as Db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      raw: { kind: 'postgres', url: opts.url },
       close: () => pool.end(),
     };
   }
@@ -54,7 +57,13 @@ export async function openDatabase(opts: {
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', poolStats: () => null, close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    poolStats: () => null,
+    raw: { kind: 'pglite', client },
+    close: () => client.close(),
+  };
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). */

@@ -1,3 +1,5 @@
+import type { Queryable } from './db';
+
 /**
  * Background jobs that any instance may run (批量申报 import; later 结班, legacy import, recounts).
  * The queue lives in the database, so a job survives the process that queued it; a job whose
@@ -15,7 +17,11 @@ export interface JobDefinition<T extends object> {
   name: string;
   /** runs the job; throwing fails this attempt (retried while attempts remain) */
   run(data: T, job: JobInfo): Promise<void>;
-  /** called once when the job will not be tried again (retries spent, worker lost, expired) */
+  /**
+   * called once when the job will not be tried again (retries spent, worker lost, expired);
+   * `reason` starts with "lost:" when the last attempt's worker vanished (expired, shut down, its
+   * process ended), with "error:" when `run` threw
+   */
   onDead(data: T, reason: string): Promise<void>;
   retryLimit?: number;
   /** an attempt running longer than this is taken as lost and retried */
@@ -33,7 +39,10 @@ export interface QueueStats {
 export interface JobQueue {
   /** registers a job type; call before start() */
   define<T extends object>(def: JobDefinition<T>): void;
-  send<T extends object>(name: string, data: T): Promise<string>;
+  /** queues a job; given `tx`, the job is queued in that transaction (and only if it commits) */
+  send<T extends object>(name: string, data: T, opts?: { tx?: Queryable }): Promise<string>;
+  /** a job of `name` was queued and its transaction committed: a worker here looks for it at once */
+  wake(name: string): void;
   start(): Promise<void>;
   /** stops taking jobs and waits for running ones (graceful shutdown) */
   stop(): Promise<void>;

@@ -34,7 +34,7 @@ afterAll(async () => {
 async function instance(overrides: Partial<Config>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ce-instance-'));
   const { app, readinessChecks } = await buildApp({
-    db: t.db,
+    database: t.database,
     config: { ...t.config, dataDir, authRateLimit: LIMIT, ...overrides },
     logger: false,
   });

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function instance(overrides: Partial<Config> = {}) {
   const config = testConfig({ sessionSecret: '', ...overrides });
-  const { app } = await buildApp({ db: t.db, config, logger: false });
+  const { app } = await buildApp({ database: t.database, config, logger: false });
   closers.push(async () => {
     await app.close();
     rmSync(config.dataDir, { recursive: true, force: true });
@@ -79,7 +79,7 @@ describe('upgrade from a secret kept in DATA_DIR/session-secret', () => {
     const config = testConfig({ sessionSecret: '' });
     try {
       writeFileSync(join(config.dataDir, 'session-secret'), 'the-secret-an-older-version-generated\n');
-      const { app, services } = await buildApp({ db: database.db, config, logger: false });
+      const { app, services } = await buildApp({ database, config, logger: false });
       await app.close();
       expect(services.config.sessionSecret).toBe('the-secret-an-older-version-generated');
       const [row] = await database.db.select().from(settings);

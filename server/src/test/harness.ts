@@ -55,6 +55,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     fileStore: { kind: 'local' },
     redisUrl: null,
     redisPrefix: 'ce-test:',
+    jobExpireSeconds: 300,
+    jobSuperviseSeconds: 30,
+    jobsWorker: true,
     ...overrides,
   };
 }
@@ -65,10 +68,11 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(overrides: Partial<Config> = {}) {
   const database = await testDatabase();
   const config = testConfig(overrides);
-  const { app, services, readinessChecks } = await buildApp({ db: database.db, config, logger: false });
+  const { app, services, readinessChecks } = await buildApp({ database, config, logger: false });
   await app.ready();
   return {
     app,
+    database,
     db: database.db,
     config,
     services,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  customType,
   index,
   integer,
   jsonb,
@@ -48,6 +49,12 @@ export const certificates = pgTable(
   ],
 );
 
+/** bytes (node-postgres answers a Buffer, PGlite a Uint8Array) */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
 /** 继续教育记录批量申报: one uploaded workbook, its progress and its row report. */
 export const importJobs = pgTable(
   'import_jobs',
@@ -70,6 +77,8 @@ export const importJobs = pgTable(
     message: text('message'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** the uploaded file while the job runs, so any instance can run it; cleared when it ends */
+    upload: bytea('upload'),
   },
   (t) => [index('import_jobs_unit_idx').on(t.unitId, t.createdAt)],
 );

@@ -61,7 +61,7 @@ describe('附件 in an S3-compatible object store', () => {
     expect(up.status).toBe(200);
 
     const dataDir = mkdtempSync(join(tmpdir(), 'ce-other-'));
-    const other = await buildApp({ db: t.db, config: { ...t.config, dataDir }, logger: false });
+    const other = await buildApp({ database: t.database, config: { ...t.config, dataDir }, logger: false });
     try {
       const c2 = new Client({ ...t, app: other.app });
       c2.cookies = new Map(c.cookies);

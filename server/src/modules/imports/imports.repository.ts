@@ -23,7 +23,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 
 export async function insertJob(
   q: Queryable,
-  job: { unitId: string; createdBy: string; fileName: string; totalRows: number },
+  job: { unitId: string; createdBy: string; fileName: string; totalRows: number; upload: Buffer },
 ): Promise<string> {
   const [row] = await q
     .insert(importJobs)
@@ -32,17 +32,61 @@ export async function insertJob(
   return row.id;
 }
 
+/** A job still checking or importing: a later attempt may run it (again). */
+const stillRunning = inArray(importJobs.status, ['checking', 'importing']);
+
+/** Progress of a running job (its status, rows checked). */
 export async function updateJob(
   q: Queryable,
   id: string,
-  set: Partial<
-    Pick<
-      typeof importJobs.$inferInsert,
-      'status' | 'processedRows' | 'importedRows' | 'errors' | 'message' | 'finishedAt'
-    >
-  >,
+  set: Partial<Pick<typeof importJobs.$inferInsert, 'status' | 'processedRows'>>,
 ) {
-  await q.update(importJobs).set(set).where(eq(importJobs.id, id));
+  // only while it runs: a late attempt must not reopen a job another attempt has ended
+  await q
+    .update(importJobs)
+    .set(set)
+    .where(and(eq(importJobs.id, id), stillRunning));
+}
+
+/** What an attempt needs to run the job: its status, unit, file name and uploaded bytes. */
+export async function jobToRun(q: Queryable, id: string) {
+  const [row] = await q
+    .select({
+      status: importJobs.status,
+      unitId: importJobs.unitId,
+      fileName: importJobs.fileName,
+      upload: importJobs.upload,
+    })
+    .from(importJobs)
+    .where(eq(importJobs.id, id));
+  return row ?? null;
+}
+
+/** Locks the job row; false when it has ended meanwhile (another attempt finished it). */
+export async function lockRunningJob(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), stillRunning))
+    .for('update');
+  return rows.length > 0;
+}
+
+/**
+ * Ends a job still running (done, invalid or failed) and drops its uploaded bytes; false when it
+ * had already ended, so a late or repeated attempt changes nothing.
+ */
+export async function endJob(
+  q: Queryable,
+  id: string,
+  set: Pick<typeof importJobs.$inferInsert, 'status' | 'importedRows' | 'errors' | 'message'>,
+): Promise<boolean> {
+  const rows = await q
+    .update(importJobs)
+    .set({ ...set, upload: null, finishedAt: new Date() })
+    .where(and(eq(importJobs.id, id), stillRunning))
+    .returning({ id: importJobs.id });
+  return rows.length > 0;
 }
 
 const jobColumns = {

@@ -10,6 +10,7 @@ import type { Services } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { toXlsx, xlsxHeaders } from '../../core/excel';
 import type { Api } from '../../core/http';
+import { importJobDefinition } from './imports.job';
 import * as imports from './imports.service';
 import { buildTemplate } from './imports.workbook';
 
@@ -21,7 +22,7 @@ const noFile = () =>
 /** 继续教育记录批量申报 (manual 003 §1.6.2): 模板下载 → 上传模板 → 数据入库. */
 export function importsRoutes(app: Api, s: Services) {
   const tags = ['继续教育记录批量申报'];
-  app.addHook('onClose', () => imports.drainImports(s));
+  s.jobs.define(importJobDefinition(s));
 
   app.get('/api/imports/records/template', {
     config: { access: 'record.declare' },
@@ -44,13 +45,7 @@ export function importsRoutes(app: Api, s: Services) {
       const part = await req.file();
       if (!part) throw noFile();
       const bytes = await part.toBuffer();
-      return imports.startImport(
-        s,
-        req.ctx,
-        actor,
-        { fileName: part.filename || '未命名.xlsx', bytes },
-        req.log,
-      );
+      return imports.startImport(s, req.ctx, actor, { fileName: part.filename || '未命名.xlsx', bytes });
     },
   });
 

@@ -1,48 +1,23 @@
-import { type ImportJob, type ImportJobSummary, type PageQuery, pickRule } from '@ce/shared';
-import type { FastifyBaseLogger } from 'fastify';
-import { audit } from '../../core/audit';
+import type { ImportJob, ImportJobSummary, PageQuery } from '@ce/shared';
+import { audit, auditContextOf } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
-import { AppError, invalidState, notFound } from '../../core/errors';
-import { beijingToday } from '../../core/time';
+import { notFound } from '../../core/errors';
 import { employerUnitId } from '../people/people.policy';
-import { refreshTotalsOf } from '../requirements/totals';
 import { workflowActor } from '../workflow/workflow.engine';
-import { checkRows, firstClash } from './imports.check';
-import { insertImported } from './imports.insert';
+import { IMPORT_JOB, type ImportPayload } from './imports.job';
 import * as repo from './imports.repository';
-import { type RawRow, readUpload } from './imports.workbook';
+import { readUpload } from './imports.workbook';
 
 /**
- * 继续教育记录批量申报 (manual 003 §1.6.2, SPEC §6): the upload is checked and answered at once
- * with a job; the rows are checked and imported in the background of this process. Nothing is
- * written unless every row is right, and then all rows go in one transaction.
+ * 继续教育记录批量申报 (manual 003 §1.6.2, SPEC §6): the upload is read and answered at once with
+ * an import job; the rows are checked and imported by a background job (./imports.job.ts) that
+ * any instance may run. Nothing is written unless every row is right, then all in one transaction.
  */
-
-/** Jobs still running, per app (its Services), chained per unit so one unit's files go in turn. */
-const running = new WeakMap<Services, Map<string, Promise<void>>>();
-
-/** Waits for the background jobs of this app (called when the app closes). */
-export async function drainImports(s: Services) {
-  const chains = running.get(s);
-  if (chains) await Promise.allSettled([...chains.values()]);
-}
-
-function schedule(s: Services, unitId: string, work: () => Promise<void>) {
-  const chains = running.get(s) ?? new Map<string, Promise<void>>();
-  running.set(s, chains);
-  const next = (chains.get(unitId) ?? Promise.resolve()).then(work, work);
-  chains.set(unitId, next);
-  void next.finally(() => {
-    if (chains.get(unitId) === next) chains.delete(unitId);
-  });
-}
-
 export async function startImport(
   s: Services,
   ctx: RequestContext,
   actor: Actor,
   file: { fileName: string; bytes: Buffer },
-  log: FastifyBaseLogger,
 ): Promise<{ jobId: string }> {
   const unitId = employerUnitId(actor);
   const rows = await readUpload(file.bytes);
@@ -53,6 +28,7 @@ export async function startImport(
       createdBy: actor.accountId,
       fileName,
       totalRows: rows.length,
+      upload: file.bytes,
     });
     await audit(tx, ctx, {
       action: 'record.import.upload',
@@ -60,110 +36,17 @@ export async function startImport(
       objectId: id,
       detail: { rows: rows.length, fileName },
     });
+    // queued in this transaction: the job exists exactly when its import job row does
+    const payload: ImportPayload = {
+      importJobId: id,
+      who: { ...workflowActor(actor), unitId },
+      ctx: auditContextOf(ctx),
+    };
+    await s.jobs.send(IMPORT_JOB, payload, { tx });
     return id;
   });
-  const job = { id: jobId, unitId, fileName: file.fileName };
-  schedule(s, unitId, () => runJob(s, ctx, actor, job, rows, log));
+  s.jobs.wake(IMPORT_JOB);
   return { jobId };
-}
-
-async function runJob(
-  s: Services,
-  ctx: RequestContext,
-  actor: Actor,
-  job: { id: string; unitId: string; fileName: string },
-  rows: RawRow[],
-  log: FastifyBaseLogger,
-) {
-  const { id: jobId, unitId } = job;
-  try {
-    const scope = { unitId };
-    const ids = rows.map((r) =>
-      String(r.cells.公民身份号码 ?? '')
-        .trim()
-        .toUpperCase(),
-    );
-    const staff = await repo.confirmedStaff(s.db, scope, ids);
-    const institutionNames = rows.map((r) => String(r.cells.施教机构名称 ?? '').trim()).filter(Boolean);
-    const rules = await repo.activeRules(s.db);
-    const region = await repo.unitRegion(s.db, unitId);
-    const perDayCache = new Map<string, number>();
-    const lookups = {
-      staff,
-      institutions: await repo.institutionsNamed(s.db, institutionNames),
-      existing: await repo.standingRecords(
-        s.db,
-        [...staff.values()].map((p) => p.id),
-      ),
-      today: beijingToday(),
-      hoursPerDay: (year: number, series: string | null) => {
-        const key = `${year}|${series}`;
-        let perDay = perDayCache.get(key);
-        if (perDay === undefined) {
-          perDay = pickRule(rules, year, series, region).hoursPerDay;
-          perDayCache.set(key, perDay);
-        }
-        return perDay;
-      },
-    };
-    const { records, errors } = await checkRows(rows, lookups, (processedRows) =>
-      repo.updateJob(s.db, jobId, { processedRows }),
-    );
-    if (errors.length > 0) {
-      await repo.updateJob(s.db, jobId, {
-        status: 'invalid',
-        errors,
-        message: `共${errors.length}处错误，数据有误，未导入任何记录，请修改后重新上传`,
-        finishedAt: new Date(),
-      });
-      return;
-    }
-    await repo.updateJob(s.db, jobId, { status: 'importing' });
-    const who = { ...workflowActor(actor), unitId };
-    await s.db.transaction(async (tx) => {
-      const still = await repo.lockConfirmedStaff(
-        tx,
-        scope,
-        records.map((r) => r.professionalId),
-      );
-      const gone = records.find((r) => !still.has(r.professionalId));
-      if (gone) {
-        throw invalidState(
-          `第${gone.row}行的人员已不是本单位已确认的专业技术人员，未导入任何记录，请核对后重新上传`,
-        );
-      }
-      // the persons are locked now: what they declared while the rows were checked counts too
-      const clash = firstClash(records, await repo.standingRecords(tx, [...still]));
-      if (clash) {
-        throw invalidState(
-          `第${clash.row}行：该人员已有同一课程且学习时间重叠的继续教育记录，未导入任何记录，请核对后重新上传`,
-        );
-      }
-      await insertImported(tx, who, records);
-      await refreshTotalsOf(
-        tx,
-        records.map((r) => r.professionalId),
-      );
-      await audit(tx, ctx, {
-        action: 'record.import',
-        objectType: 'import_job',
-        objectId: jobId,
-        detail: { count: records.length, fileName: job.fileName },
-      });
-      await repo.updateJob(tx, jobId, {
-        status: 'done',
-        importedRows: records.length,
-        message: `导入成功，共导入${records.length}条记录`,
-        finishedAt: new Date(),
-      });
-    });
-  } catch (error) {
-    log.error({ err: error, jobId }, 'record import failed');
-    const message = error instanceof AppError ? error.message : '系统错误，未导入任何记录，请稍后重新上传';
-    await repo
-      .updateJob(s.db, jobId, { status: 'failed', message: `导入失败：${message}`, finishedAt: new Date() })
-      .catch((e: unknown) => log.error({ err: e, jobId }, 'record import: could not mark the job failed'));
-  }
 }
 
 export async function findJob(s: Services, actor: Actor, jobId: string): Promise<ImportJob> {
