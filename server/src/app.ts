@@ -21,7 +21,8 @@ import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { LocalFileStore } from './core/file-store';
 import type { Api } from './core/http';
-import { outboxSmsSender, type SmsSender } from './core/sms';
+import type { SmsSender } from './core/sms';
+import { smsGatewayFor } from './core/sms-gateway';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
@@ -64,7 +65,7 @@ export async function buildApp(opts: AppOptions) {
     db: opts.db,
     config,
     files: new LocalFileStore(join(config.dataDir, 'files')),
-    sms: opts.sms ?? outboxSmsSender,
+    sms: opts.sms ?? smsGatewayFor(config).sender,
     identity: opts.identity ?? hrssReviewProvider,
   };
 

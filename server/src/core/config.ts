@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { demoModeFrom } from './demo-mode';
 
 /** Everything configurable, read from the environment (README lists each with its default). */
 export interface Config {
@@ -25,6 +26,12 @@ export interface Config {
   trustProxy: boolean;
   /** the public origin (https://jxjy.example.gov.cn) for links printed on certificates; '' = the request's origin */
   publicUrl: string;
+  /** NODE_ENV=production */
+  production: boolean;
+  /** demo mode: the 短信发件箱 shows phone numbers and codes in full (see core/sms-gateway.ts) */
+  demoMode: boolean;
+  /** SMS_GATEWAY as given; null = not set (the outbox, refused in production) */
+  smsGateway: string | null;
 }
 
 function int(name: string, fallback: number): number {
@@ -51,11 +58,12 @@ export function loadConfig(root = process.cwd()): Config {
   const dataDir = resolve(root, process.env.DATA_DIR ?? 'data');
   const publicUrl = process.env.PUBLIC_URL ?? '';
   const webDist = resolve(root, process.env.WEB_DIST ?? 'web/dist');
+  const databaseUrl = process.env.DATABASE_URL || null;
   return {
     host: process.env.HOST ?? '127.0.0.1',
     port: int('PORT', 3000),
     dataDir,
-    databaseUrl: process.env.DATABASE_URL || null,
+    databaseUrl,
     sessionSecret: sessionSecret(dataDir),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 8),
@@ -67,5 +75,8 @@ export function loadConfig(root = process.cwd()): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    production: process.env.NODE_ENV === 'production',
+    demoMode: demoModeFrom(process.env, databaseUrl),
+    smsGateway: process.env.SMS_GATEWAY || null,
   };
 }

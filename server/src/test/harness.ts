@@ -52,6 +52,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: '',
+    production: false,
+    // the tests (e2e/identity.test.ts) read SMS codes on the 短信发件箱 page, as in a demo
+    demoMode: true,
+    smsGateway: null,
     ...overrides,
   };
 }
