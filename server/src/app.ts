@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_MAX_BYTES } from '@ce/shared';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,6 +22,7 @@ import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { LocalFileStore } from './core/file-store';
 import type { Api } from './core/http';
+import { helmetOptions, swaggerUiCsp } from './core/security-headers';
 import type { SmsSender } from './core/sms';
 import { smsGatewayFor } from './core/sms-gateway';
 import { adminRoutes } from './modules/admin/admin.routes';
@@ -69,6 +71,7 @@ export async function buildApp(opts: AppOptions) {
     identity: opts.identity ?? hrssReviewProvider,
   };
 
+  await app.register(fastifyHelmet, helmetOptions(config));
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 5 } });
@@ -83,7 +86,11 @@ export async function buildApp(opts: AppOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: swaggerUiCsp,
+  });
   await app.register(access, { db: opts.db, config });
 
   const api = app as unknown as Api;
@@ -114,12 +121,6 @@ export async function buildApp(opts: AppOptions) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
   }
-
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-frame-options', 'DENY');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
 
   return { app, services };
 }
