@@ -51,6 +51,7 @@ describe('security headers', () => {
     expect(csp).toMatch(/script-src 'self' *;/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(csp).toContain("style-src 'self' 'unsafe-inline';");
     const scripts = [...page.body.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) {

@@ -32,11 +32,16 @@ export function helmetOptions(config: Pick<Config, 'secureCookies'>): FastifyHel
 
 /**
  * Swagger UI (/api/docs) brings its own CSP (`staticCSP: true`: scripts from 'self' only, its
- * styles from 'self'); it is made as strict as ours where that costs it nothing: no framing, and no
- * upgrade-insecure-requests, which would break the docs on a plain-http intranet address.
+ * styles from 'self' and https:); it is made like ours: no framing, styles from 'self' and
+ * inline, and no upgrade-insecure-requests, which would break the docs on a plain-http intranet
+ * address.
  */
 export function swaggerUiCsp(header: string | string[] | number): string {
-  return String(header)
-    .replace(/\s*upgrade-insecure-requests;?/, '')
-    .replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+  return (
+    String(header)
+      .replace(/\s*upgrade-insecure-requests;?/, '')
+      .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+      // Swagger UI sets a few style attributes at run time, as antd does in the web app
+      .replace(/style-src 'self'[^;]*/, "style-src 'self' 'unsafe-inline'")
+  );
 }
