@@ -71,6 +71,11 @@ export async function startE2E(): Promise<E2E> {
         viewport: { width: 1440, height: 900 },
       });
       context.setDefaultTimeout(STEP_TIMEOUT);
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (ev) => {
+          console.error(`Content Security Policy violation: ${ev.violatedDirective} ${ev.blockedURI}`);
+        });
+      });
       const page = await context.newPage();
       trackCaptchas(page);
       trackTrouble(page);
@@ -95,11 +100,24 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       await b.close().catch(() => {});
       await t.close();
+      // a violation no see() noticed still fails the file
+      if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join('\n')}`);
     },
   };
 }
 
 // ---------- diagnostics ----------
+
+/**
+ * Content Security Policy violations any page reported (Chromium's console error, or the
+ * securitypolicyviolation event): the web app must run under the server's CSP, so each one fails
+ * the test at its next see(), and the file at close().
+ */
+const cspViolations: string[] = [];
+
+function assertNoCspViolation() {
+  if (cspViolations.length > 0) throw new Error(`CSP violation: ${cspViolations[0]}`);
+}
 
 /** API answers ≥ 400, failed requests and console errors of each page, written next to its screenshot. */
 const troubles = new WeakMap<Page, string[]>();
@@ -117,6 +135,9 @@ function trackTrouble(page: Page) {
     lines.push(`${at()} failed ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   page.on('console', (msg) => {
+    if (msg.type() === 'error' && msg.text().includes('Content Security Policy')) {
+      cspViolations.push(`${page.url()} ${msg.text()}`);
+    }
     if (msg.type() === 'error') lines.push(`${at()} console ${msg.text()}`);
   });
 }
@@ -238,6 +259,7 @@ export async function selectOption(
 export async function see(scope: Page | Locator, text: string | RegExp): Promise<Locator> {
   const locator = scope.getByText(text, typeof text === 'string' ? { exact: true } : undefined).first();
   await locator.waitFor({ state: 'visible' });
+  assertNoCspViolation();
   return locator;
 }
 

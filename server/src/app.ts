@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_MAX_BYTES } from '@ce/shared';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -25,8 +26,10 @@ import type { Api } from './core/http';
 import { createJobQueue } from './core/jobs.pgboss';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
+import { dropCspForPdf, helmetOptions, swaggerUiCsp } from './core/security-headers';
 import { withSessionSecret } from './core/session-secret';
-import { outboxSmsSender, type SmsSender } from './core/sms';
+import type { SmsSender } from './core/sms';
+import { smsGatewayFor } from './core/sms-gateway';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
@@ -72,7 +75,7 @@ export async function buildApp(opts: AppOptions) {
     db: opts.database.db,
     config,
     files: opts.files ?? openFileStore(config),
-    sms: opts.sms ?? outboxSmsSender,
+    sms: opts.sms ?? smsGatewayFor(config).sender,
     identity: opts.identity ?? hrssReviewProvider,
     jobs: createJobQueue(opts.database, {
       expireSeconds: config.jobExpireSeconds,
@@ -85,6 +88,8 @@ export async function buildApp(opts: AppOptions) {
   app.addHook('onReady', () => services.jobs.start());
   app.addHook('onClose', () => services.jobs.stop());
 
+  await app.register(fastifyHelmet, helmetOptions(config));
+  dropCspForPdf(app);
   await app.register(fastifyCookie);
   // with REDIS_URL the counts live in Redis and every instance shares them; while Redis is down
   // requests pass uncounted (skipOnError) rather than nobody being able to log in, and /readyz says so
@@ -114,7 +119,11 @@ export async function buildApp(opts: AppOptions) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: swaggerUiCsp,
+  });
   await app.register(access, { db: services.db, config });
 
   const api = app as unknown as Api;
@@ -145,12 +154,6 @@ export async function buildApp(opts: AppOptions) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
   }
-
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-frame-options', 'DENY');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
 
   return { app, services, readinessChecks };
 }

@@ -1,3 +1,5 @@
+// first: configures zod for the CSP before any schema is used
+import './csp';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';

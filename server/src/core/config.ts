@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoModeFrom } from './demo-mode';
 import { type FileStoreConfig, fileStoreConfigFromEnv } from './file-store.open';
 
 /** Everything configurable, read from the environment (README lists each with its default). */
@@ -40,6 +41,12 @@ export interface Config {
   jobSuperviseSeconds: number;
   /** false: this instance queues jobs but runs none (an API-only instance) */
   jobsWorker: boolean;
+  /** NODE_ENV=production */
+  production: boolean;
+  /** demo mode: the 短信发件箱 shows phone numbers and codes in full (see core/sms-gateway.ts) */
+  demoMode: boolean;
+  /** SMS_GATEWAY as given; null = not set (the outbox, refused in production) */
+  smsGateway: string | null;
 }
 
 function int(name: string, fallback: number): number {
@@ -54,11 +61,12 @@ export function loadConfig(root = process.cwd()): Config {
   const dataDir = resolve(root, process.env.DATA_DIR ?? 'data');
   const publicUrl = process.env.PUBLIC_URL ?? '';
   const webDist = resolve(root, process.env.WEB_DIST ?? 'web/dist');
+  const databaseUrl = process.env.DATABASE_URL || null;
   return {
     host: process.env.HOST ?? '127.0.0.1',
     port: int('PORT', 3000),
     dataDir,
-    databaseUrl: process.env.DATABASE_URL || null,
+    databaseUrl,
     sessionSecret: process.env.SESSION_SECRET ?? '',
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 8),
@@ -76,5 +84,8 @@ export function loadConfig(root = process.cwd()): Config {
     jobExpireSeconds: int('JOB_EXPIRE_SECONDS', 300),
     jobSuperviseSeconds: int('JOB_SUPERVISE_SECONDS', 30),
     jobsWorker: process.env.JOBS_WORKER !== 'false',
+    production: process.env.NODE_ENV === 'production',
+    demoMode: demoModeFrom(process.env, databaseUrl),
+    smsGateway: process.env.SMS_GATEWAY || null,
   };
 }

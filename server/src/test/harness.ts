@@ -58,6 +58,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jobExpireSeconds: 300,
     jobSuperviseSeconds: 30,
     jobsWorker: true,
+    production: false,
+    // the tests (e2e/identity.test.ts) read SMS codes on the 短信发件箱 page, as in a demo
+    demoMode: true,
+    smsGateway: null,
     ...overrides,
   };
 }

@@ -10,7 +10,8 @@ export const smsMessage = z.object({
   createdAt: z.string(),
 });
 export const smsOutboxQuery = pageQuery.extend({ phone: z.string().trim().optional() });
-export const smsOutboxResponse = paged(smsMessage);
+/** demoMode: phones and codes are shown in full (outside demo mode they are masked) */
+export const smsOutboxResponse = paged(smsMessage).extend({ demoMode: z.boolean() });
 
 export const AUDIT_OUTCOME_LABELS = { success: '成功', failure: '失败' } as const;
 export const auditEvent = z.object({

@@ -22,6 +22,6 @@ export const hrssApi = {
     api.post<Ok>(`/realname/applications/${encodeURIComponent(id)}/reject`, { reason }),
 
   smsOutbox: (query: { phone?: string; page?: number; pageSize?: number }) =>
-    api.get<Paged<SmsMessage>>('/admin/sms-outbox', query),
+    api.get<Paged<SmsMessage> & { demoMode: boolean }>('/admin/sms-outbox', query),
   auditEvents: (query: AuditQuery) => api.get<Paged<AuditEvent>>('/admin/audit-events', query),
 };

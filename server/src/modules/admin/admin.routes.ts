@@ -13,6 +13,7 @@ import type { Services } from '../../core/context';
 import { exportRoute } from '../../core/excel';
 import type { Api } from '../../core/http';
 import { hrssScope } from '../../core/scope';
+import { presentOutboxMessage } from '../../core/sms-gateway';
 import { formatBeijing } from '../../core/time';
 import * as repo from './admin.repository';
 
@@ -47,10 +48,13 @@ export function adminRoutes(app: Api, s: Services) {
     handler: async (req) => {
       const { items, total } = await repo.listOutbox(s.db, hrssScope(actorOf(req)), req.query);
       return {
-        items: items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+        items: items.map((m) =>
+          presentOutboxMessage({ ...m, createdAt: m.createdAt.toISOString() }, s.config.demoMode),
+        ),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
+        demoMode: s.config.demoMode,
       };
     },
   });

@@ -4,7 +4,9 @@ import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Queryable } from '../../core/db';
 import { fieldError, invalidState, notFound } from '../../core/errors';
 import { personScope } from '../../core/scope';
+import { returnPendingRecords, UNBOUND_BY_PERSON } from '../records/records.unbinding';
 import { regionFullName } from '../regions/regions';
+import { workflowActor } from '../workflow/workflow.engine';
 import { assertProfileDates } from './people.policy';
 import { presentDetail, profileColumns } from './people.present';
 import * as repo from './people.repository';
@@ -149,17 +151,27 @@ export async function submitMyProfile(
       });
       id = row.id;
     }
+    // leaving a confirmed employer: what waits at its desk goes back to the person (SPEC §4)
+    const returned = previousEmployerId
+      ? await returnPendingRecords(
+          tx,
+          ctx,
+          workflowActor(actor),
+          { professionalId: id, employerId: previousEmployerId },
+          UNBOUND_BY_PERSON,
+        )
+      : 0;
     await audit(tx, ctx, {
       action: stillConfirmed ? 'profile.save' : 'profile.submit',
       objectType: 'professional',
       objectId: id,
-      detail: { employerId: employer.id, previousEmployerId },
+      detail: { employerId: employer.id, previousEmployerId, returnedRecords: returned },
     });
     const saved = await repo.findByPerson(tx, person.accountId);
     if (!saved) throw notFound('人员基本信息');
     const message = stillConfirmed
       ? '保存成功，所属单位已确认您的人员信息'
-      : `提交成功，请等待“${employer.name}”确认${previousEmployerId ? '；与原单位的绑定关系已解除' : ''}`;
+      : `提交成功，请等待“${employer.name}”确认${previousEmployerId ? '；与原单位的绑定关系已解除' : ''}${returned > 0 ? `，${returned}条待原单位审核的继续教育记录已退回，可在新单位确认后重新送审` : ''}`;
     return { message, profile: presentDetail(saved) };
   });
 }

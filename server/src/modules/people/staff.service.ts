@@ -3,6 +3,8 @@ import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Queryable } from '../../core/db';
 import { AppError, conflict, notFound } from '../../core/errors';
+import { returnPendingRecords, UNBOUND_BY_EMPLOYER } from '../records/records.unbinding';
+import { workflowActor } from '../workflow/workflow.engine';
 import { assertProfileDates, employerUnitId } from './people.policy';
 import { presentDetail, presentListItem, presentPendingItem, profileColumns } from './people.present';
 import * as repo from './people.repository';
@@ -170,12 +172,20 @@ export async function unbindStaff(s: Services, ctx: RequestContext, actor: Actor
     const found = await repo.findOfEmployer(tx, { employerId, statuses: ['confirmed'] }, id, true);
     if (!found) throw notFound('人员信息');
     await repo.updateProfessional(tx, id, { employerId: null, bindingStatus: 'none', bindingAt: new Date() });
+    const returned = await returnPendingRecords(
+      tx,
+      ctx,
+      workflowActor(actor),
+      { professionalId: id, employerId },
+      UNBOUND_BY_EMPLOYER,
+    );
     await audit(tx, ctx, {
       action: 'staff.unbind',
       objectType: 'professional',
       objectId: id,
-      detail: { name: found.row.name, employerId },
+      detail: { name: found.row.name, employerId, returnedRecords: returned },
     });
-    return { ok: true as const, message: '已解除该人员和本单位的绑定关系' };
+    const note = returned > 0 ? `，${returned}条待审核的继续教育记录已退回本人` : '';
+    return { ok: true as const, message: `已解除该人员和本单位的绑定关系${note}` };
   });
 }

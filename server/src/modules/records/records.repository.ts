@@ -15,8 +15,8 @@ import {
 
 /**
  * CE records, SQL only. Every read takes the caller's scope (SPEC §13): a person sees only their
- * own records; an employer sees what waits at its desk, and the records it holds for its
- * confirmed staff (the ones it approved stay visible after the person leaves).
+ * own records; an employer sees the records it holds for its confirmed staff, and the ones it
+ * approved stay visible after the person leaves (SPEC §4).
  */
 export type RecordScope = { kind: 'person'; personId: string } | { kind: 'employer'; unitId: string };
 
@@ -78,18 +78,18 @@ function scopeWhere(scope: RecordScope): SQL | undefined {
       or(ne(ceRecords.source, 'employer'), eq(workflowItems.state, 'approved')),
     );
   }
+  // SPEC §4: the person is this unit's confirmed staff now, or the record was approved by it.
+  // Nothing else, not even an item left at its desk: a person who leaves takes their 待办 along
+  // (records.unbinding.ts returns them), and this guards any that slipped through.
   const unit = scope.unitId;
-  return or(
-    eq(workflowItems.reviewerUnitId, unit),
-    and(
-      eq(ceRecords.employerId, unit),
-      or(
-        and(eq(professionals.employerId, unit), eq(professionals.bindingStatus, 'confirmed')),
-        eq(workflowItems.state, 'approved'),
-      ),
-      // a person's draft is theirs alone until 确认送审
-      or(eq(ceRecords.source, 'employer'), ne(workflowItems.state, 'draft')),
+  return and(
+    eq(ceRecords.employerId, unit),
+    or(
+      and(eq(professionals.employerId, unit), eq(professionals.bindingStatus, 'confirmed')),
+      eq(workflowItems.state, 'approved'),
     ),
+    // a person's draft is theirs alone until 确认送审
+    or(eq(ceRecords.source, 'employer'), ne(workflowItems.state, 'draft')),
   );
 }
 
@@ -185,15 +185,6 @@ export async function listRecords(
 
 export async function findRecord(q: Queryable, scope: RecordScope, id: string): Promise<RecordRow | null> {
   const [row] = await base(q).where(and(eq(ceRecords.id, id), scopeWhere(scope)));
-  return row ?? null;
-}
-
-/**
- * A record by id, without a scope: only to show the outcome of an action whose access was
- * checked in scope in the same transaction (a 退案 can take the record out of that scope).
- */
-export async function findRecordUnscoped(q: Queryable, id: string): Promise<RecordRow | null> {
-  const [row] = await base(q).where(eq(ceRecords.id, id));
   return row ?? null;
 }
 

@@ -2,7 +2,7 @@ import type { ReviewDecision, reviewRecordsQuery } from '@ce/shared';
 import type { z } from 'zod';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Tx } from '../../core/db';
-import { AppError, fieldError, notFound } from '../../core/errors';
+import { AppError, fieldError } from '../../core/errors';
 import { refreshTotals } from '../requirements/totals';
 import { lockItem, review, workflowActor } from '../workflow/workflow.engine';
 import { employerView } from './records.policy';
@@ -77,11 +77,8 @@ export async function reviewRecord(s: Services, ctx: RequestContext, actor: Acto
   const { scope, viewer } = employerView(actor);
   return s.db.transaction(async (tx) => {
     await reviewOne(tx, ctx, actor, id, d);
-    // 退案 / 结案 of someone who has left this employer takes the record out of its scope
-    // (SPEC §4); the reviewer still gets the outcome of the decision it just made
-    const row = (await repo.findRecord(tx, scope, id)) ?? (await repo.findRecordUnscoped(tx, id));
-    if (!row) throw notFound('继续教育记录');
-    return presentDetail(tx, row, viewer);
+    // only confirmed staff's records are reviewed here, so the decided record is still in scope
+    return presentDetail(tx, await recordInScope(tx, scope, id), viewer);
   });
 }
 

@@ -210,6 +210,30 @@ export async function review(
   return { item: updated, final: true, decision: input.decision };
 }
 
+/**
+ * 不同意并退案 without a reviewer's decision: the item waiting at `reviewerUnitId` goes back to
+ * its submitter because the reviewer may no longer decide on it (the person left that employer,
+ * SPEC §4). `who` is whoever ended the binding; the opinion says why.
+ */
+export async function returnToSubmitter(
+  tx: Tx,
+  ctx: RequestContext,
+  who: WorkflowActor,
+  item: WorkflowItem,
+  opinion: string,
+): Promise<WorkflowItem> {
+  if (item.state !== 'submitted') throw invalidState(`当前状态为“${stateLabel(item.state)}”，不能退案`);
+  const updated = await move(tx, item, { state: 'returned', reviewerUnitId: null, firstApproverId: null });
+  await addHistory(tx, item, who, 'return', item.step ?? '审核', opinion);
+  await audit(tx, ctx, {
+    action: 'workflow.return',
+    objectType: item.objectType,
+    objectId: item.objectId,
+    detail: { opinion, reviewerUnitId: item.reviewerUnitId },
+  });
+  return updated;
+}
+
 /** 确认 without review (an employer's own declaration grants the hours at once). */
 export async function confirmDirectly(
   tx: Tx,
