@@ -21,6 +21,8 @@ import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { LocalFileStore } from './core/file-store';
 import type { Api } from './core/http';
+import type { QueueStats } from './core/jobs';
+import { installMetrics, type PoolStats } from './core/metrics';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
@@ -45,6 +47,9 @@ export interface AppOptions {
   sms?: SmsSender;
   identity?: IdentityProvider;
   logger?: boolean;
+  /** `Database.poolStats` and `JobQueue.stats`, for GET /metrics */
+  poolStats?: () => PoolStats | null;
+  queueStats?: () => Promise<QueueStats[]>;
 }
 
 /** Builds the whole product: API, OpenAPI docs and the web app, on one Fastify instance. */
@@ -59,6 +64,7 @@ export async function buildApp(opts: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNulGuard(app);
+  installMetrics(app, { token: config.metricsToken, poolStats: opts.poolStats, queueStats: opts.queueStats });
 
   const services: Services = {
     db: opts.db,

@@ -8,7 +8,7 @@ import { seedDemo } from './seed/demo';
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await seedDemo(database.db, { onlyIfEmpty: true });
-const { app } = await buildApp({ db: database.db, config });
+const { app } = await buildApp({ db: database.db, config, poolStats: database.poolStats });
 
 const housekeeping = setInterval(() => {
   purgeExpiredSessions(database.db, config).catch((err) => app.log.error({ err }, 'session purge failed'));
