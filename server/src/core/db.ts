@@ -23,38 +23,50 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** connections of the pool (PostgreSQL; null on PGlite), for metrics */
   poolStats(): { total: number; idle: number; waiting: number } | null;
+  /** applies the migrations of `folder` not yet applied (restore migrates in two steps) */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /**
  * Opens the database and applies pending migrations.
  * `url` postgres://… → PostgreSQL; otherwise PGlite at `pgliteDir` (or in memory when null).
+ * `migrations`: another folder (restore: up to a backup's version), or false for none (backup).
  */
 export async function openDatabase(opts: {
   url: string | null;
   pgliteDir: string | null;
+  migrations?: string | false;
 }): Promise<Database> {
+  const folder = opts.migrations ?? migrationsFolder;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // an idle connection closed by the server (restart, failover, admin) is replaced on the next
     // query; without a listener the pool's 'error' event would end the process
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
+    if (folder) await migratePg(db, { migrationsFolder: folder });
     return {
       db: db as unknown as Db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      migrate: (f = migrationsFolder) => migratePg(db, { migrationsFolder: f }),
       close: () => pool.end(),
     };
   }
   if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', poolStats: () => null, close: () => client.close() };
+  if (folder) await migratePglite(db, { migrationsFolder: folder });
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    poolStats: () => null,
+    migrate: (f = migrationsFolder) => migratePglite(db, { migrationsFolder: f }),
+    close: () => client.close(),
+  };
 }
 
 /** Runs raw SQL and returns its rows (both drivers answer with `{ rows }`). */
