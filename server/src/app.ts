@@ -24,6 +24,7 @@ import type { FileStore } from './core/file-store';
 import { openFileStore } from './core/file-store.open';
 import type { Api } from './core/http';
 import { createJobQueue } from './core/jobs.pgboss';
+import { installMetrics } from './core/metrics';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
 import { dropCspForPdf, helmetOptions, swaggerUiCsp } from './core/security-headers';
@@ -70,6 +71,11 @@ export async function buildApp(opts: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNulGuard(app);
+  installMetrics(app, {
+    token: config.metricsToken,
+    poolStats: opts.database.poolStats,
+    queueStats: () => services.jobs.stats(),
+  });
 
   const services: Services = {
     db: opts.database.db,

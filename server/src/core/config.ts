@@ -47,6 +47,8 @@ export interface Config {
   demoMode: boolean;
   /** SMS_GATEWAY as given; null = not set (the outbox, refused in production) */
   smsGateway: string | null;
+  /** METRICS_TOKEN: GET /metrics needs `Authorization: Bearer <token>`; null = loopback clients only */
+  metricsToken: string | null;
 }
 
 function int(name: string, fallback: number): number {
@@ -87,5 +89,6 @@ export function loadConfig(root = process.cwd()): Config {
     production: process.env.NODE_ENV === 'production',
     demoMode: demoModeFrom(process.env, databaseUrl),
     smsGateway: process.env.SMS_GATEWAY || null,
+    metricsToken: process.env.METRICS_TOKEN || null,
   };
 }

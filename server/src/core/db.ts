@@ -25,43 +25,50 @@ export interface Database {
   poolStats(): { total: number; idle: number; waiting: number } | null;
   /** how the job queue (./jobs.pgboss.ts) reaches this database: its own pool, or the PGlite client */
   raw: { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite };
+  /** applies the migrations of `folder` not yet applied (restore migrates in two steps) */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /**
  * Opens the database and applies pending migrations.
  * `url` postgres://… → PostgreSQL; otherwise PGlite at `pgliteDir` (or in memory when null).
+ * `migrations`: another folder (restore: up to a backup's version), or false for none (backup).
  */
 export async function openDatabase(opts: {
   url: string | null;
   pgliteDir: string | null;
+  migrations?: string | false;
 }): Promise<Database> {
+  const folder = opts.migrations ?? migrationsFolder;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // an idle connection closed by the server (restart, failover, admin) is replaced on the next
     // query; without a listener the pool's 'error' event would end the process
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
+    if (folder) await migratePg(db, { migrationsFolder: folder });
     return {
       db: db as unknown as Db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       raw: { kind: 'postgres', url: opts.url },
+      migrate: (f = migrationsFolder) => migratePg(db, { migrationsFolder: f }),
       close: () => pool.end(),
     };
   }
   if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  if (folder) await migratePglite(db, { migrationsFolder: folder });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     poolStats: () => null,
     raw: { kind: 'pglite', client },
+    migrate: (f = migrationsFolder) => migratePglite(db, { migrationsFolder: f }),
     close: () => client.close(),
   };
 }

@@ -62,6 +62,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // the tests (e2e/identity.test.ts) read SMS codes on the 短信发件箱 page, as in a demo
     demoMode: true,
     smsGateway: null,
+    metricsToken: null,
     ...overrides,
   };
 }
@@ -70,8 +71,18 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** The real app over a test database; close() tears both down. */
 export async function startTestApp(overrides: Partial<Config> = {}) {
-  const database = await testDatabase();
-  const config = testConfig(overrides);
+  return appOver(await testDatabase(), testConfig(overrides), { closeDatabase: true, removeDataDir: true });
+}
+
+/**
+ * The real app over an open database (several apps may share one, as instances do); close()
+ * closes the app, and the database and the data dir when told to.
+ */
+export async function appOver(
+  database: Database,
+  config: Config,
+  opts: { closeDatabase?: boolean; removeDataDir?: boolean } = {},
+) {
   const { app, services, readinessChecks } = await buildApp({ database, config, logger: false });
   await app.ready();
   return {
@@ -83,8 +94,8 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     readinessChecks,
     async close() {
       await app.close();
-      await database.close();
-      rmSync(config.dataDir, { recursive: true, force: true });
+      if (opts.closeDatabase) await database.close();
+      if (opts.removeDataDir) rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,12 +9,11 @@ import type { ImportJob } from '@ce/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
 import type { Config } from '../../core/config';
 import { type Database, openDatabase } from '../../core/db';
 import { auditEvents, ceRecords, importJobs } from '../../db/schema';
 import { Client } from '../../test/client';
-import { type TestApp, testConfig, testDatabase } from '../../test/harness';
+import { appOver, type TestApp, testConfig, testDatabase } from '../../test/harness';
 import { makeEmployer, makeProfessional, type TestEmployer, type TestProfessional } from '../../test/world';
 import { person, row, upload, workbook } from './imports.fixtures';
 import { IMPORT_JOB } from './imports.job';
@@ -31,22 +30,10 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-/** The real app on an open database, shaped as the harness's TestApp. */
+/** The real app on an open database the test closes itself. */
 async function appOn(database: Database, config: Config): Promise<TestApp> {
-  const { app, services, readinessChecks } = await buildApp({ database, config, logger: false });
-  await app.ready();
   cleanups.push(() => rmSync(config.dataDir, { recursive: true, force: true }));
-  return {
-    app,
-    database,
-    db: database.db,
-    config,
-    services,
-    readinessChecks,
-    async close() {
-      await app.close();
-    },
-  };
+  return appOver(database, config);
 }
 
 /** A staff of 10 and a file of `n` valid rows for them, all different courses. */
