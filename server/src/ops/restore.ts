@@ -144,6 +144,18 @@ export async function restoreInto(
         throw new OpsError(`表 ${want.name} 恢复后与备份不一致（${back.rows} 行，备份 ${want.rows} 行）`);
       }
     }
+    // a batch import running when the backup was taken has no job behind it here (the queue is
+    // not backed up): it ends failed with a reason the employer sees, never 检查中 for ever
+    if (byName.has('import_jobs')) {
+      const ended = await tx.execute(
+        sql`update import_jobs set status = 'failed', finished_at = now(),
+              message = '导入失败：恢复备份时该批次尚未完成，未导入任何记录，请重新上传'
+            where status in ('checking', 'importing')`,
+      );
+      const r = ended as unknown as { affectedRows?: number; rowCount?: number | null };
+      const n = r.rowCount ?? r.affectedRows ?? 0;
+      if (n) log(`未完成的批量申报：${n} 个，已标记为导入失败`);
+    }
     // the files go in before the rows commit: a failure here leaves the database untouched
     const notInBackup = new Set([...manifest.files.missing, ...manifest.files.corrupt]);
     await eachLimited(fileRows(dir), 8, async (row) => {
