@@ -20,7 +20,9 @@ import type { Services } from './core/context';
 import type { Db } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import { LocalFileStore } from './core/file-store';
+import { databaseCheck, healthRoutes } from './core/health';
 import type { Api } from './core/http';
+import { installRequestId, requestIdOptions } from './core/request-id';
 import { outboxSmsSender, type SmsSender } from './core/sms';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
@@ -54,11 +56,13 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    ...requestIdOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNulGuard(app);
+  installRequestId(app);
 
   const services: Services = {
     db: opts.db,
@@ -84,6 +88,11 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(access, { db: opts.db, config });
+  // /healthz, /readyz (outside /api); more readiness checks are appended to readiness.checks
+  const readiness = healthRoutes(app, [
+    databaseCheck(opts.db),
+    { name: 'files', check: () => services.files.check() },
+  ]);
 
   const api = app as unknown as Api;
   authRoutes(api, services);
@@ -120,5 +129,5 @@ export async function buildApp(opts: AppOptions) {
     reply.header('referrer-policy', 'same-origin');
   });
 
-  return { app, services };
+  return { app, services, readiness };
 }

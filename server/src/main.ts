@@ -3,25 +3,31 @@ import { buildApp } from './app';
 import { loadConfig } from './core/config';
 import { openDatabase } from './core/db';
 import { purgeExpiredSessions } from './core/session';
+import { closeServer, exitOnFatal, onStopSignal } from './core/shutdown';
 import { seedDemo } from './seed/demo';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await seedDemo(database.db, { onlyIfEmpty: true });
-const { app } = await buildApp({ db: database.db, config });
+const { app, readiness } = await buildApp({ db: database.db, config });
+exitOnFatal(app.log);
 
 const housekeeping = setInterval(() => {
   purgeExpiredSessions(database.db, config).catch((err) => app.log.error({ err }, 'session purge failed'));
 }, 10 * 60_000);
 
-async function shutdown() {
+// SIGTERM/SIGINT: /readyz turns 503, no new connections, the requests in flight finish (at most
+// SHUTDOWN_TIMEOUT_SECONDS), then background work stops and the pool closes; exit 0.
+onStopSignal(app.log, async (signal) => {
+  app.log.info(`收到 ${signal}，正在停止服务…`);
+  readiness.drain();
   clearInterval(housekeeping);
-  await app.close();
+  await closeServer(app, config.shutdownTimeoutSeconds * 1000);
+  // ── background jobs stop here: after the last request, before the pool closes ──
+  // await services.jobs.stop();
   await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+  app.log.info('服务已停止');
+});
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   FILE_REJECTED: 422,
   INTERNAL: 500,
+  /** the database (or another backing service) cannot be reached for now; retry later */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -35,4 +37,6 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   fields?: FieldError[];
+  /** the request's id (x-request-id), to find its log lines */
+  requestId?: string;
 }

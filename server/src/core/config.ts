@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: boolean;
   /** the public origin (https://jxjy.example.gov.cn) for links printed on certificates; '' = the request's origin */
   publicUrl: string;
+  /** on SIGTERM, how long the requests in flight may take before their connections are cut */
+  shutdownTimeoutSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -67,5 +69,6 @@ export function loadConfig(root = process.cwd()): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', 30),
   };
 }

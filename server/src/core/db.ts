@@ -37,10 +37,22 @@ export async function openDatabase(opts: {
   pgliteDir: string | null;
 }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    // an idle connection closed by the server (restart, failover, admin) is replaced on the next
-    // query; without a listener the pool's 'error' event would end the process
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      // a database that is gone answers a request with a 503 within seconds instead of hanging it
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      // notices a peer that vanished without closing the socket (failover, network partition)
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // A connection closed by the server (restart, failover, pg_terminate_backend) emits 'error' on
+    // its client, idle or checked out; the pool listens only while it is idle, and an 'error' event
+    // without a listener ends the process. The query in flight fails on its own (→ 503) and the pool
+    // drops the broken client on release, so the listener only has to exist.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return {

@@ -52,6 +52,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     publicUrl: '',
+    shutdownTimeoutSeconds: 30,
     ...overrides,
   };
 }
