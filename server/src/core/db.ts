@@ -26,6 +26,43 @@ export interface Database {
   close(): Promise<void>;
 }
 
+type Release = (err?: Error | boolean) => void;
+
+/**
+ * A connection closed by the server (restart, failover, pg_terminate_backend) emits 'error' on its
+ * client, idle or checked out; the pool listens only while it is idle, and an 'error' event without
+ * a listener ends the process. So every client gets a listener here. Its query in flight fails on
+ * its own (→ 503) and the holder releases it, which drops it from the pool; but drizzle's
+ * transaction() never releases a client whose BEGIN failed, which would leak it and, after ten
+ * such, leave the pool with no connection at all. So a client broken while checked out is released
+ * here after a moment, and a release that comes after ours does nothing.
+ */
+function releaseWhenBroken(client: pg.PoolClient) {
+  let current: Release | null = null; // the release of the checkout under way; null when idle
+  Object.defineProperty(client, 'release', {
+    configurable: true,
+    // pg-pool assigns a fresh release on each checkout
+    set(fn: Release) {
+      current = fn;
+    },
+    get() {
+      const mine = current;
+      return (err?: Error | boolean) => {
+        if (mine === null || current !== mine) return;
+        current = null;
+        mine(err);
+      };
+    },
+  });
+  client.on('error', (err) => {
+    const checkout = current;
+    if (checkout === null) return;
+    setTimeout(() => {
+      if (current === checkout) client.release(err);
+    }, 1000).unref();
+  });
+}
+
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /**
@@ -47,12 +84,9 @@ export async function openDatabase(opts: {
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
-    // A connection closed by the server (restart, failover, pg_terminate_backend) emits 'error' on
-    // its client, idle or checked out; the pool listens only while it is idle, and an 'error' event
-    // without a listener ends the process. The query in flight fails on its own (→ 503) and the pool
-    // drops the broken client on release, so the listener only has to exist.
+    // an idle connection closed by the server is dropped by the pool (its listener is this one)
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', releaseWhenBroken);
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import { type FastifyInstance, LogController } from 'fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -12,7 +12,7 @@ const SANE = /^[A-Za-z0-9._:-]{1,128}$/;
  * Fastify puts it, as `requestId`, on every log line written through `req.log`.
  */
 export const requestIdOptions = {
-  requestIdLogLabel: 'requestId',
+  logController: new LogController({ requestIdLogLabel: 'requestId' }),
   genReqId(req: IncomingMessage): string {
     const given = req.headers[REQUEST_ID_HEADER];
     return typeof given === 'string' && SANE.test(given) ? given : randomUUID();

@@ -63,13 +63,16 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startTestApp(overrides: Partial<Config> = {}) {
   const database = await testDatabase();
   const config = testConfig(overrides);
-  const { app, services } = await buildApp({ db: database.db, config, logger: false });
+  const { app, services, readiness } = await buildApp({ db: database.db, config, logger: false });
   await app.ready();
   return {
     app,
     db: database.db,
     config,
     services,
+    readiness,
+    /** connections of the PostgreSQL pool (null on PGlite) */
+    poolStats: () => database.poolStats(),
     async close() {
       await app.close();
       await database.close();
