@@ -1,6 +1,6 @@
 // `npm start`: builds the web app when it is missing or older than its sources, then serves
-// the UI and the API on one port (default http://127.0.0.1:3000).
-import { spawnSync } from 'node:child_process';
+// the UI and the API on one port (default http://127.0.0.1:3000), restarting the server if it crashes.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,8 +23,40 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   const r = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(r.status ?? 0);
+// Supervises the server: a crash (any exit we did not ask for) restarts it after a short backoff,
+// five crashes within a minute give up; SIGTERM/SIGINT go to the server, whose exit code we return.
+const MAX_CRASHES = 5;
+const WINDOW_MS = 60_000;
+let child = null;
+let stopping = false;
+let crashes = [];
+
+function run() {
+  child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    child = null;
+    // a clean exit 0 was asked for (a signal sent to the server itself): nothing to restart
+    if (stopping || code === 0) process.exit(code ?? 1);
+    const now = Date.now();
+    crashes = [...crashes.filter((t) => now - t < WINDOW_MS), now];
+    if (crashes.length >= MAX_CRASHES) {
+      console.error(`服务在一分钟内异常退出 ${crashes.length} 次，不再重启`);
+      process.exit(code || 1);
+    }
+    const delay = Math.min(500 * 2 ** (crashes.length - 1), 8000);
+    console.error(`服务异常退出（${signal ?? `退出码 ${code}`}），${delay / 1000} 秒后重启…`);
+    setTimeout(() => {
+      if (stopping) process.exit(code || 1);
+      else run();
+    }, delay);
+  });
+}
+
+for (const sig of ['SIGTERM', 'SIGINT']) {
+  process.on(sig, () => {
+    stopping = true;
+    if (child) child.kill(sig);
+    else process.exit(0);
+  });
+}
+run();

@@ -22,11 +22,13 @@ import type { Database } from './core/db';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import type { FileStore } from './core/file-store';
 import { openFileStore } from './core/file-store.open';
+import { databaseCheck, healthRoutes } from './core/health';
 import type { Api } from './core/http';
 import { createJobQueue } from './core/jobs.pgboss';
 import { installMetrics } from './core/metrics';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
+import { installRequestId, requestIdOptions } from './core/request-id';
 import { dropCspForPdf, helmetOptions, swaggerUiCsp } from './core/security-headers';
 import { withSessionSecret } from './core/session-secret';
 import type { SmsSender } from './core/sms';
@@ -66,6 +68,7 @@ export async function buildApp(opts: AppOptions) {
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    ...requestIdOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +79,7 @@ export async function buildApp(opts: AppOptions) {
     poolStats: opts.database.poolStats,
     queueStats: () => services.jobs.stats(),
   });
+  installRequestId(app);
 
   const services: Services = {
     db: opts.database.db,
@@ -131,6 +135,8 @@ export async function buildApp(opts: AppOptions) {
     transformStaticCSP: swaggerUiCsp,
   });
   await app.register(access, { db: services.db, config });
+  // /healthz, /readyz (outside /api): the database, the file store and Redis when configured
+  const readiness = healthRoutes(app, [databaseCheck(services.db), ...readinessChecks]);
 
   const api = app as unknown as Api;
   authRoutes(api, services);
@@ -161,5 +167,5 @@ export async function buildApp(opts: AppOptions) {
     });
   }
 
-  return { app, services, readinessChecks };
+  return { app, services, readiness, readinessChecks };
 }

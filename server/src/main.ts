@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { loadConfig } from './core/config';
 import { openDatabase } from './core/db';
 import { purgeExpiredSessions } from './core/session';
+import { closeServer, exitOnFatal, onStopSignal } from './core/shutdown';
 import { smsGatewayFor } from './core/sms-gateway';
 import { seedDemo } from './seed/demo';
 
@@ -17,7 +18,8 @@ try {
 }
 const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 await seedDemo(database.db, { onlyIfEmpty: true });
-const { app } = await buildApp({ database, config, sms: smsGateway.sender });
+const { app, readiness } = await buildApp({ database, config, sms: smsGateway.sender });
+exitOnFatal(app.log);
 app.log.info(`短信网关：${smsGateway.label}`);
 if (config.demoMode) app.log.warn('演示模式：短信发件箱显示完整的手机号码和验证码（DEMO_MODE=false 关闭）');
 
@@ -25,14 +27,17 @@ const housekeeping = setInterval(() => {
   purgeExpiredSessions(database.db, config).catch((err) => app.log.error({ err }, 'session purge failed'));
 }, 10 * 60_000);
 
-async function shutdown() {
+// SIGTERM/SIGINT: /readyz turns 503, no new connections, the requests in flight finish (at most
+// SHUTDOWN_TIMEOUT_SECONDS), then background work stops and the pool closes; exit 0.
+onStopSignal(app.log, async (signal) => {
+  app.log.info(`收到 ${signal}，正在停止服务…`);
+  readiness.drain();
   clearInterval(housekeeping);
-  await app.close();
+  // app.close() also stops the job queue (its onClose hook): running jobs finish, none is taken
+  await closeServer(app, config.shutdownTimeoutSeconds * 1000);
   await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+  app.log.info('服务已停止');
+});
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(

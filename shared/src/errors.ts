@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   /** the object store (S3, MinIO …) cannot be reached; nothing was saved */
   STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  /** the database (or another backing service) cannot be reached for now; retry later */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -37,4 +39,6 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   fields?: FieldError[];
+  /** the request's id (x-request-id), to find its log lines */
+  requestId?: string;
 }

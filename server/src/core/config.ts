@@ -49,6 +49,8 @@ export interface Config {
   smsGateway: string | null;
   /** METRICS_TOKEN: GET /metrics needs `Authorization: Bearer <token>`; null = loopback clients only */
   metricsToken: string | null;
+  /** on SIGTERM, how long the requests in flight may take before their connections are cut */
+  shutdownTimeoutSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -90,5 +92,6 @@ export function loadConfig(root = process.cwd()): Config {
     demoMode: demoModeFrom(process.env, databaseUrl),
     smsGateway: process.env.SMS_GATEWAY || null,
     metricsToken: process.env.METRICS_TOKEN || null,
+    shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', 30),
   };
 }

@@ -30,6 +30,43 @@ export interface Database {
   close(): Promise<void>;
 }
 
+type Release = (err?: Error | boolean) => void;
+
+/**
+ * A connection closed by the server (restart, failover, pg_terminate_backend) emits 'error' on its
+ * client, idle or checked out; the pool listens only while it is idle, and an 'error' event without
+ * a listener ends the process. So every client gets a listener here. Its query in flight fails on
+ * its own (→ 503) and the holder releases it, which drops it from the pool; but drizzle's
+ * transaction() never releases a client whose BEGIN failed, which would leak it and, after ten
+ * such, leave the pool with no connection at all. So a client broken while checked out is released
+ * here after a moment, and a release that comes after ours does nothing.
+ */
+function releaseWhenBroken(client: pg.PoolClient) {
+  let current: Release | null = null; // the release of the checkout under way; null when idle
+  Object.defineProperty(client, 'release', {
+    configurable: true,
+    // pg-pool assigns a fresh release on each checkout
+    set(fn: Release) {
+      current = fn;
+    },
+    get() {
+      const mine = current;
+      return (err?: Error | boolean) => {
+        if (mine === null || current !== mine) return;
+        current = null;
+        mine(err);
+      };
+    },
+  });
+  client.on('error', (err) => {
+    const checkout = current;
+    if (checkout === null) return;
+    setTimeout(() => {
+      if (current === checkout) client.release(err);
+    }, 1000).unref();
+  });
+}
+
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /**
@@ -44,10 +81,19 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   const folder = opts.migrations ?? migrationsFolder;
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    // an idle connection closed by the server (restart, failover, admin) is replaced on the next
-    // query; without a listener the pool's 'error' event would end the process
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      // a database that is gone answers a request with a 503 within seconds instead of hanging it
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      // notices a peer that vanished without closing the socket (failover, network partition)
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // an idle connection closed by the server is dropped by the pool (its listener is this one)
     pool.on('error', () => {});
+    pool.on('connect', releaseWhenBroken);
     const db = drizzlePg(pool, { schema });
     if (folder) await migratePg(db, { migrationsFolder: folder });
     return {

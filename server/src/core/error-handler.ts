@@ -1,6 +1,7 @@
 import type { FieldError } from '@ce/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from './db-errors';
 import { AppError, fieldError, fieldLabel } from './errors';
 
 /** Turns every failure into `{ code, message, fields? }`; bad input never becomes a 500. */
@@ -19,6 +20,14 @@ export function installErrorHandler(app: FastifyInstance) {
       const first = fields[0];
       const message = first ? `${first.label}：${first.message}` : '请求参数错误';
       return reply.status(400).send({ code: 'VALIDATION', message, fields });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // the transaction of this request has rolled back (or never began); the pool reconnects
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ code: 'UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' });
     }
     const status = err.statusCode ?? 500;
     if (status === 429)

@@ -63,6 +63,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demoMode: true,
     smsGateway: null,
     metricsToken: null,
+    shutdownTimeoutSeconds: 30,
     ...overrides,
   };
 }
@@ -83,7 +84,7 @@ export async function appOver(
   config: Config,
   opts: { closeDatabase?: boolean; removeDataDir?: boolean } = {},
 ) {
-  const { app, services, readinessChecks } = await buildApp({ database, config, logger: false });
+  const { app, services, readiness, readinessChecks } = await buildApp({ database, config, logger: false });
   await app.ready();
   return {
     app,
@@ -92,6 +93,7 @@ export async function appOver(
     config,
     services,
     readinessChecks,
+    readiness,
     async close() {
       await app.close();
       if (opts.closeDatabase) await database.close();
