@@ -15,7 +15,8 @@ export function jsonTooDeep(text: string, max = JSON_MAX_DEPTH): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;
@@ -40,7 +41,12 @@ class PoisonedKey extends Error {}
  */
 function refusePoisonedKeys(this: unknown, key: string, value: unknown): unknown {
   if (key === '__proto__') throw new PoisonedKey();
-  if (key === 'constructor' && value !== null && typeof value === 'object' && Object.hasOwn(value, 'prototype'))
+  if (
+    key === 'constructor' &&
+    value !== null &&
+    typeof value === 'object' &&
+    Object.hasOwn(value, 'prototype')
+  )
     throw new PoisonedKey();
   return value;
 }

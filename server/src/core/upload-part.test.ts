@@ -131,11 +131,7 @@ describe('畸形的上传内容', () => {
       ['empty body', ok.contentType, Buffer.alloc(0)],
       ['garbage', ok.contentType, randomBytes(2000)],
       ['wrong boundary', 'multipart/form-data; boundary=nothere', ok.payload],
-      [
-        'part without headers',
-        ok.contentType,
-        Buffer.from(`--${boundary}\r\n\r\nxx\r\n--${boundary}--\r\n`),
-      ],
+      ['part without headers', ok.contentType, Buffer.from(`--${boundary}\r\n\r\nxx\r\n--${boundary}--\r\n`)],
     ];
     const seen: string[] = [];
     for (const [name, type, body] of cases) {
@@ -147,10 +143,10 @@ describe('畸形的上传内容', () => {
   });
 
   it('answers 400 to too many fields, two files, an over-long field, or JSON instead of a form', async () => {
-    const many = multipart(
-      Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, 'x'])),
-      { name: 'a.png', bytes: pngBytes() },
-    );
+    const many = multipart(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, 'x'])), {
+      name: 'a.png',
+      bytes: pngBytes(),
+    });
     const r1 = await postRaw(person, '/api/files', many.contentType, many.payload);
     expect(r1).toEqual({ status: 400, message: expect.stringContaining('字段或文件过多') });
 
@@ -159,7 +155,10 @@ describe('畸形的上传内容', () => {
     const second = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file2"; filename="b.png"\r\n\r\nxx\r\n--${boundary}--\r\n`,
     );
-    const two = Buffer.concat([one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length), second]);
+    const two = Buffer.concat([
+      one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length),
+      second,
+    ]);
     const r2 = await postRaw(person, '/api/files', one.contentType, two);
     expect(r2).toEqual({ status: 400, message: expect.stringContaining('只能上传一个文件') });
 
@@ -171,7 +170,10 @@ describe('畸形的上传内容', () => {
     expect(r4.status).toBe(400);
     expect(r4.error.message).toBe('请以 multipart/form-data 上传文件');
 
-    const proto = multipart({ constructor: 'x', purpose: 'constructor' }, { name: 'a.png', bytes: pngBytes() });
+    const proto = multipart(
+      { constructor: 'x', purpose: 'constructor' },
+      { name: 'a.png', bytes: pngBytes() },
+    );
     const r5 = await postRaw(person, '/api/files', proto.contentType, proto.payload);
     expect(r5.status).toBe(400);
 

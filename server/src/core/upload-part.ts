@@ -18,9 +18,11 @@ const tooMany = () =>
 
 /** What the multipart parser's own errors mean to the user; anything the parser throws is bad input. */
 function refusal(req: FastifyRequest, err: unknown): Error {
-  if (err instanceof AppError || err instanceof req.server.multipartErrors.RequestFileTooLargeError) return err;
+  if (err instanceof AppError || err instanceof req.server.multipartErrors.RequestFileTooLargeError)
+    return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return tooMany();
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return tooMany();
   if (code === 'FST_PROTO_VIOLATION') return new AppError('VALIDATION', '上传内容包含不允许的字段名');
   // no boundary, truncated body, malformed part headers …: busboy's plain Errors
   req.log.info({ err }, 'malformed multipart body');
