@@ -188,6 +188,14 @@ const multipartGarbage = fc.oneof(
 
 /** A bad body for the operation: JSON of the wrong shape, deep, broken, or multipart garbage. */
 function bodyOf(op: Operation) {
+  // an operation without a JSON body is an upload or a bare action: mostly multipart garbage
+  if (op.body === null && op.method === 'POST') {
+    return fc.oneof(
+      { arbitrary: multipartGarbage, weight: 3 },
+      { arbitrary: fc.jsonValue().map((v) => json(JSON.stringify(v) ?? 'null')), weight: 1 },
+      { arbitrary: fc.integer({ min: 65, max: 5000 }).map((d) => json(deepJson(d))), weight: 1 },
+    );
+  }
   return fc.oneof(
     fc.jsonValue().map((v) => json(JSON.stringify(v) ?? 'null')),
     objectOf(op.body ?? {}).map((v) => json(JSON.stringify(v))),
