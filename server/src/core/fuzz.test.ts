@@ -86,30 +86,34 @@ describe('深层嵌套的JSON', () => {
 });
 
 describe('fuzz: every route, every actor, bad input', () => {
-  it('never answers 5xx', async () => {
-    expect(ops.length).toBeGreaterThan(50);
-    const failures: string[] = [];
-    let sent = 0;
-    for (const [i, op] of ops.entries()) {
-      for (const [j, actor] of actors.entries()) {
-        const numRuns = mayReach(actor, op) ? RUNS_ADMITTED : RUNS_REFUSED;
-        await fc.assert(
-          fc.asyncProperty(badRequests(op), async (req) => {
-            const res = await actor.client.request(op.method, req.url, undefined, {
-              ...(req.body
-                ? { payload: req.body.payload, headers: { 'content-type': req.body.contentType } }
-                : {}),
-            });
-            sent += 1;
-            if (res.status >= 500) {
-              failures.push(`${actor.name}: ${op.method} ${op.path} → ${res.status} ${req.shown}`);
-            }
-          }),
-          { seed: SEED + i * 31 + j, numRuns },
-        );
+  it(
+    'never answers 5xx',
+    async () => {
+      expect(ops.length).toBeGreaterThan(50);
+      const failures: string[] = [];
+      let sent = 0;
+      for (const [i, op] of ops.entries()) {
+        for (const [j, actor] of actors.entries()) {
+          const numRuns = mayReach(actor, op) ? RUNS_ADMITTED : RUNS_REFUSED;
+          await fc.assert(
+            fc.asyncProperty(badRequests(op), async (req) => {
+              const res = await actor.client.request(op.method, req.url, undefined, {
+                ...(req.body
+                  ? { payload: req.body.payload, headers: { 'content-type': req.body.contentType } }
+                  : {}),
+              });
+              sent += 1;
+              if (res.status >= 500) {
+                failures.push(`${actor.name}: ${op.method} ${op.path} → ${res.status} ${req.shown}`);
+              }
+            }),
+            { seed: SEED + i * 31 + j, numRuns },
+          );
+        }
       }
-    }
-    expect(failures.slice(0, 20)).toEqual([]);
-    expect(sent).toBeGreaterThan(ops.length * actors.length * RUNS_REFUSED);
-  }, 60_000 + RUNS_ADMITTED * 10_000);
+      expect(failures.slice(0, 20)).toEqual([]);
+      expect(sent).toBeGreaterThan(ops.length * actors.length * RUNS_REFUSED);
+    },
+    60_000 + RUNS_ADMITTED * 10_000,
+  );
 });
