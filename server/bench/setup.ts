@@ -80,7 +80,12 @@ export async function openBenchDb(url: string): Promise<BenchDb> {
 
 export async function benchApp(database: Database) {
   const db = database.db;
-  const config = testConfig({ sessionIdleMinutes: 600, sessionAbsoluteHours: 24, authRateLimit: 1_000_000 });
+  const config = testConfig({
+    sessionIdleMinutes: 600,
+    sessionAbsoluteHours: 24,
+    authRateLimit: 1_000_000,
+    captchaRateLimit: 1_000_000,
+  });
   const { app, services } = await buildApp({ database, config, logger: false });
   await app.ready();
   const t = { app, db, config, services, close: () => app.close() } as unknown as TestApp;

@@ -25,6 +25,7 @@ import { openFileStore } from './core/file-store.open';
 import { databaseCheck, healthRoutes } from './core/health';
 import type { Api } from './core/http';
 import { createJobQueue } from './core/jobs.pgboss';
+import { installJsonBodyParser } from './core/json-body';
 import { installMetrics } from './core/metrics';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
@@ -80,6 +81,7 @@ export async function buildApp(opts: AppOptions) {
     queueStats: () => services.jobs.stats(),
   });
   installRequestId(app);
+  installJsonBodyParser(app);
 
   const services: Services = {
     db: opts.database.db,
@@ -117,7 +119,8 @@ export async function buildApp(opts: AppOptions) {
     fileStoreCheck(services.files),
     ...(redis ? [redisCheck(redis)] : []),
   ];
-  await app.register(fastifyMultipart, { limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 5 } });
+  // one byte over the maximum: core/upload-part.ts counts the bytes itself and refuses any file over it
+  await app.register(fastifyMultipart, { limits: { fileSize: FILE_MAX_BYTES + 1, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { FIELD_LABELS, type Permission, permissionsFor } from '@ce/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeActors, type TestActor } from '../test/actors';
 import { Client } from '../test/client';
-import { bindAgent, hrssOperator, loggedIn, makePerson, makeUnit } from '../test/factories';
 import { startTestApp, type TestApp } from '../test/harness';
-import { makeEmployer, makeProfessional } from '../test/world';
 
 /**
  * The authorization matrix: every /api route registered in the app, taken from the app itself.
@@ -33,33 +32,11 @@ const UNIVERSAL = new Set(
 );
 
 let t: TestApp;
-let actors: { name: string; client: Client; permissions: Set<Permission> }[];
+let actors: TestActor[];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const person = await makePerson(t, { level: 1 });
-  const unit = await makeUnit(t);
-  const plainUnit = await makeUnit(t);
-  const agentPerson = await makePerson(t);
-  await bindAgent(t, plainUnit, agentPerson);
-  const hrss = await hrssOperator(t);
-  // an employer with a confirmed professional: the employer and person routes reach their queries
-  const employer = await makeEmployer(t);
-  const professional = await makeProfessional(t, employer);
-  const clients = [
-    { name: '法人单位经办人', client: employer.client },
-    { name: '已确认的专业技术人员', client: professional.client },
-    { name: '个人', client: await loggedIn(t, person) },
-    { name: '单位账号', client: await loggedIn(t, unit, 'unit') },
-    { name: '无角色单位的经办人', client: await loggedIn(t, agentPerson) },
-    { name: '人社部门经办人', client: hrss.client },
-  ];
-  await clients[4].client.post('/api/auth/switch-unit', { unitId: plainUnit.id });
-  actors = [];
-  for (const c of clients) {
-    const s = await c.client.get<{ session: { permissions: Permission[] } }>('/api/auth/session');
-    actors.push({ ...c, permissions: new Set(s.body.session.permissions) });
-  }
+  actors = await makeActors(t);
 });
 afterAll(() => t.close());
 

@@ -22,6 +22,8 @@ export interface Config {
   secureCookies: boolean;
   /** requests per minute per IP on login, registration and SMS endpoints */
   authRateLimit: number;
+  /** requests per minute per IP for a new image captcha */
+  captchaRateLimit: number;
   /** the web build to serve; null to serve none */
   webDist: string | null;
   logLevel: string;
@@ -78,6 +80,7 @@ export function loadConfig(root = process.cwd()): Config {
       ? process.env.SECURE_COOKIES === 'true'
       : publicUrl.startsWith('https:'),
     authRateLimit: int('AUTH_RATE_LIMIT', 30),
+    captchaRateLimit: int('CAPTCHA_RATE_LIMIT', 60),
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',

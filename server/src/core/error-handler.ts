@@ -32,6 +32,8 @@ export function installErrorHandler(app: FastifyInstance) {
     const status = err.statusCode ?? 500;
     if (status === 429)
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ code: 'VALIDATION', message: '请求内容过大' });
     if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ code: 'FILE_REJECTED', message: '文件不能超过10MB' });
     }
@@ -52,20 +54,27 @@ export function installErrorHandler(app: FastifyInstance) {
   });
 }
 
-/** The first string in `value` holding a NUL byte (which PostgreSQL cannot store), as a field path. */
-function nulField(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const hit = nulField(item, path ? `${path}.${i}` : String(i));
-      if (hit !== null) return hit;
+/**
+ * The first string in `value` holding a NUL byte (which PostgreSQL cannot store), as a field path.
+ * Iterative with an explicit stack (no recursion, however deep the value) and bounded in depth:
+ * the JSON parser already refuses deeper bodies, anything deeper here is simply not looked into.
+ */
+function nulField(value: unknown, root: string): string | null {
+  const MAX_DEPTH = 128;
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
+  const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const v = top.value;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return top.path;
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      const hit = nulField(item, path ? `${path}.${key}` : key);
-      if (hit !== null) return hit;
+    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v) || top.depth >= MAX_DEPTH) continue;
+    const entries = Array.isArray(v) ? [...v.entries()] : Object.entries(v);
+    // pushed in reverse so the first field in document order is reported first
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, item] = entries[i];
+      stack.push({ value: item, path: join(top.path, String(key)), depth: top.depth + 1 });
     }
   }
   return null;

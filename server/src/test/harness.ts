@@ -48,6 +48,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionAbsoluteHours: 8,
     secureCookies: false,
     authRateLimit: 10_000,
+    captchaRateLimit: 10_000,
     webDist: null,
     logLevel: 'silent',
     trustProxy: false,

@@ -1,10 +1,11 @@
-import { idParam, uploadedFile } from '@ce/shared';
+import { FILE_MAX_BYTES, idParam, uploadedFile } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import { audit } from '../../core/audit';
 import type { Actor, Services } from '../../core/context';
 import { AppError, notFound } from '../../core/errors';
 import { findUpload, readUpload, saveUpload } from '../../core/files';
 import type { Api } from '../../core/http';
+import { readSinglePart } from '../../core/upload-part';
 import { orgFileReadable } from '../orgs/orgs.files';
 import { reviewerMaySeeFile } from '../realname/realname.service';
 import { recordFileReadable } from '../records/records.files';
@@ -42,19 +43,15 @@ export function fileRoutes(app: Api, s: Services) {
     },
     handler: async (req) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件');
-      const part = await req.file();
+      const part = await readSinglePart(req, { maxBytes: FILE_MAX_BYTES });
       if (!part)
         throw new AppError('VALIDATION', '文件：请选择要上传的文件', [
           { field: 'file', label: '文件', message: '请选择文件' },
         ]);
-      const bytes = await part.toBuffer();
-      const purposeField = part.fields.purpose;
-      const purpose =
-        purposeField && !Array.isArray(purposeField) && purposeField.type === 'field'
-          ? String(purposeField.value)
-          : '';
-      const allowed = PURPOSES[purpose];
+      const { bytes } = part;
+      const purpose = part.fields.purpose ?? '';
+      // own keys only: 'constructor' or 'toString' is no purpose
+      const allowed = Object.hasOwn(PURPOSES, purpose) ? PURPOSES[purpose] : undefined;
       if (!allowed)
         throw new AppError('VALIDATION', '文件用途：不支持的文件用途', [
           { field: 'purpose', label: '文件用途', message: '不支持的文件用途' },

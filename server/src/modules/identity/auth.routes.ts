@@ -19,6 +19,9 @@ import { loadActor, SESSION_COOKIE } from '../../core/session';
 import * as auth from './auth.service';
 import { createCaptcha } from './captcha';
 
+/** 修改密码 attempts per account per minute, whatever the IP. */
+export const PASSWORD_CHANGES_PER_ACCOUNT = 10;
+
 export function authRoutes(app: Api, s: Services) {
   /** Sets the new session's cookie and answers with what the session may do. */
   async function answerWithSession(req: FastifyRequest, reply: FastifyReply, session: auth.NewSession) {
@@ -35,7 +38,8 @@ export function authRoutes(app: Api, s: Services) {
   const limited = { rateLimit: authRateLimit(s.config.authRateLimit) };
 
   app.get('/api/auth/captcha', {
-    config: { access: 'public' },
+    // each call writes a row: per IP, like the endpoints that spend captchas
+    config: { access: 'public', rateLimit: { max: s.config.captchaRateLimit, timeWindow: '1 minute' } },
     schema: { tags: ['认证'], summary: '图形验证码', response: { 200: captchaResponse } },
     handler: () => createCaptcha(s.db),
   });
@@ -55,7 +59,7 @@ export function authRoutes(app: Api, s: Services) {
       response: { 200: sessionResponse },
     },
     handler: async (req, reply) =>
-      answerWithSession(req, reply, await auth.login(s, req.ctx, req.body, ua(req))),
+      answerWithSession(req, reply, await auth.login(s, req.ctx, req.body, ua(req), req.actor)),
   });
 
   app.post('/api/auth/logout', {
@@ -97,8 +101,21 @@ export function authRoutes(app: Api, s: Services) {
       answerWithSession(req, reply, await auth.switchToPerson(s, req.ctx, actorOf(req), ua(req))),
   });
 
+  // 修改密码: per IP (the route's limit) and per account (this hook; the access hook has run, so
+  // the actor is known); wrong old passwords also count towards the account's lock
+  const perAccount = app.createRateLimit({
+    max: PASSWORD_CHANGES_PER_ACCOUNT,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `password:${req.actor?.accountId ?? req.ip}`,
+  });
   app.post('/api/auth/password', {
-    config: { access: 'account.self', allowDuringPasswordChange: true },
+    config: { access: 'account.self', allowDuringPasswordChange: true, ...limited },
+    onRequest: async (req) => {
+      const limit = await perAccount(req);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
+      }
+    },
     schema: {
       tags: ['认证'],
       summary: '修改密码',

@@ -11,10 +11,10 @@ import { formatBeijing } from '../../core/time';
 import { accounts, agentBindings, units } from '../../db/schema';
 import { verifyCaptcha } from './captcha';
 import { findAccountByLogin, findPerson, findUnit, lockAccountRow } from './identity.repository';
+import { countPasswordFailure } from './password-failures';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 60 * 60 * 1000;
+export { LOCK_MS, MAX_FAILED_LOGINS } from './password-failures';
 
 export function sessionInfoOf(actor: Actor): SessionInfo {
   return {
@@ -71,6 +71,8 @@ export async function login(
     captcha: string;
   },
   userAgent: string | null,
+  /** the session this browser still holds (its cookie), ended when the new one opens */
+  heldSession: Actor | null = null,
 ): Promise<NewSession> {
   await verifyCaptcha(s.db, input.captchaId, input.captcha);
   const found = await findAccountByLogin(s.db, input.loginName);
@@ -118,30 +120,8 @@ export async function login(
       };
     }
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      const failures = account.failedLogins + 1;
-      if (failures >= MAX_FAILED_LOGINS) {
-        const until = new Date(now.getTime() + LOCK_MS);
-        await tx
-          .update(accounts)
-          .set({ failedLogins: 0, lockedUntil: until })
-          .where(eq(accounts.id, account.id));
-        await endAccountSessions(tx, account.id);
-        await audit(tx, ctx, {
-          action: 'auth.locked',
-          outcome: 'failure',
-          actor: who,
-          objectType: 'account',
-          objectId: account.id,
-        });
-        return {
-          ok: false,
-          error: new AppError(
-            'ACCOUNT_LOCKED',
-            `密码连续错误${MAX_FAILED_LOGINS}次，账号已被锁定1小时，请于 ${formatBeijing(until)} 后再登录`,
-          ),
-        };
-      }
-      await tx.update(accounts).set({ failedLogins: failures }).where(eq(accounts.id, account.id));
+      const { locked, failures } = await countPasswordFailure(tx, ctx, account, who, now);
+      if (locked) return { ok: false, error: locked };
       await audit(tx, ctx, {
         action: 'auth.login_failed',
         outcome: 'failure',
@@ -151,6 +131,20 @@ export async function login(
       return { ok: false, error: badCredentials };
     }
     await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, account.id));
+    if (heldSession) {
+      // a new login in the same browser ends the session it held (another account's, or its own)
+      await endSession(tx, heldSession.sessionId);
+      await audit(
+        tx,
+        { ...ctx, actor: heldSession },
+        {
+          action: 'auth.logout',
+          objectType: 'account',
+          objectId: heldSession.accountId,
+          detail: { reason: '同一浏览器重新登录' },
+        },
+      );
+    }
     const session = await createSession(tx, s.config, {
       accountId: account.id,
       actingUnitId: null,
@@ -265,15 +259,20 @@ export async function changePassword(
   const newHash = await hashPassword(input.newPassword);
   const outcome = await s.db.transaction(async (tx): Promise<LoginOutcome> => {
     const account = await lockAccountRow(tx, actor.accountId);
-    if (!account || !(await verifyPassword(account.passwordHash, input.oldPassword))) {
+    if (!account) return { ok: false, error: new AppError('UNAUTHENTICATED', '请先登录') };
+    if (!(await verifyPassword(account.passwordHash, input.oldPassword))) {
+      // counted with the login failures: 5 in a row lock the account and end its sessions
+      const who = { id: account.id, loginName: account.loginName, name: actor.displayName };
+      const { locked, failures } = await countPasswordFailure(tx, ctx, account, who);
       await audit(tx, ctx, {
         action: 'auth.password_change',
         outcome: 'failure',
-        detail: { reason: '原密码错误' },
+        detail: { reason: '原密码错误', failures },
       });
+      if (locked) return { ok: false, error: locked };
       return {
         ok: false,
-        error: new AppError('VALIDATION', '原密码：原密码错误', [
+        error: new AppError('VALIDATION', '原密码：原密码错误（密码连续错误5次后账号将被锁定1小时）', [
           { field: 'oldPassword', label: '原密码', message: '原密码错误' },
         ]),
       };
@@ -288,7 +287,12 @@ export async function changePassword(
     }
     await tx
       .update(accounts)
-      .set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() })
+      .set({
+        passwordHash: newHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        failedLogins: 0,
+      })
       .where(eq(accounts.id, actor.accountId));
     await endAccountSessions(tx, actor.accountId);
     const session = await createSession(tx, s.config, {

@@ -1,4 +1,5 @@
 import {
+  FILE_MAX_BYTES,
   importJob,
   importJobListQuery,
   importJobListResponse,
@@ -10,6 +11,7 @@ import type { Services } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { toXlsx, xlsxHeaders } from '../../core/excel';
 import type { Api } from '../../core/http';
+import { readSinglePart } from '../../core/upload-part';
 import { importJobDefinition } from './imports.job';
 import * as imports from './imports.service';
 import { buildTemplate } from './imports.workbook';
@@ -41,11 +43,12 @@ export function importsRoutes(app: Api, s: Services) {
     },
     handler: async (req) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) throw noFile();
-      const part = await req.file();
+      const part = await readSinglePart(req, { maxBytes: FILE_MAX_BYTES });
       if (!part) throw noFile();
-      const bytes = await part.toBuffer();
-      return imports.startImport(s, req.ctx, actor, { fileName: part.filename || '未命名.xlsx', bytes });
+      return imports.startImport(s, req.ctx, actor, {
+        fileName: part.filename || '未命名.xlsx',
+        bytes: part.bytes,
+      });
     },
   });
 
