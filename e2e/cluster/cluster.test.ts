@@ -304,7 +304,8 @@ describe.skipIf(!enabled)(title, () => {
     const before = await agents[0].get<ImportJob>(`/api/imports/records/${upload.body.jobId}`);
     await new Promise((r) => setTimeout(r, 300));
     const { killedAt, exitedAt } = await c.kill(victim.index);
-    stopAt = exitedAt + 3_000;
+    // longer than nginx's fail_timeout: it tries the dead instance again, and passes the request on
+    stopAt = exitedAt + 4_000;
     await Promise.all(writers);
 
     const sent: Sent[] = [...agents, ...persons].flatMap((w) => w.sent).filter((s) => s.method === 'POST');

@@ -148,8 +148,10 @@ http {
   uwsgi_temp_path ${q('uwsgi')};
   scgi_temp_path ${q('scgi')};
   client_max_body_size 11m;
+  # passive health: one failure takes an instance out for fail_timeout (short here, so the test
+  # also sees nginx try a dead instance again and pass the request on)
   upstream ce_app {
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=30s;`).join('\n')}
+${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
   }
   server {
     listen 127.0.0.1:${port};
