@@ -1,13 +1,13 @@
 import { type CertificateRow, type ImportJob, RECORD_IMPORT_COLUMNS, type RecordDetail } from '@ce/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workbook } from '../../server/src/modules/imports/imports.fixtures';
 import { recordBody } from '../../server/src/modules/records/records.fixtures';
 import { recountOf, type TotalsRow, totalsOf } from '../../server/src/modules/requirements/totals';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo';
 import { pngBytes } from '../../server/src/test/uploads';
 import { type Cluster, startCluster } from './harness';
 import { HttpClient, type Sent } from './http';
+import { importWorkbook, writeLoad } from './load';
 import {
   accountId,
   addStaff,
@@ -42,6 +42,8 @@ const enabled = Boolean(process.env.TEST_DATABASE_URL);
 const title = enabled
   ? 'several instances behind nginx'
   : 'several instances behind nginx — skipped: TEST_DATABASE_URL is not set (several instances need a real PostgreSQL)';
+
+if (!enabled) console.info(`skipped: ${title.split('skipped: ')[1]}`);
 
 let c: Cluster;
 let unitId: string;
@@ -243,51 +245,8 @@ describe.skipIf(!enabled)(title, () => {
     const pending = await pendingRecords(c.db, unitId, staff, 600);
     const agents = await Promise.all(Array.from({ length: K / 2 }, () => agent()));
     const persons = await Promise.all(Array.from({ length: K / 2 }, () => lina()));
-    const bigBook = await workbook(
-      Array.from({ length: BIG_IMPORT_ROWS }, (_, n) => ({
-        姓名: staff[n % staff.length].name,
-        公民身份号码: staff[n % staff.length].idNumber,
-        课程名称: `集群导入课程${n + 1}`,
-        科目类型: '选修课',
-        学习形式: '网络培训',
-        学习开始时间: '2024-09-01',
-        学习结束时间: '2024-09-01',
-        参训天数: 1,
-        拟申报学时: 2,
-        考核结果: '合格',
-        施教机构名称: '广东省继续教育协会培训中心',
-      })),
-    );
-
-    const approvals: { id: string; status: number }[] = [];
-    const declarations: { id: string }[] = [];
-    const queue = [...pending];
-    let stopAt = Number.POSITIVE_INFINITY;
-    let seq = 0;
-    const work = async (who: HttpClient, kind: 'approve' | 'declare') => {
-      while (Date.now() < stopAt) {
-        const id = kind === 'approve' ? queue.pop() : undefined;
-        try {
-          if (id) {
-            const r = await who.post<RecordDetail>(`/api/review/records/${id}/review`, {
-              decision: 'approve',
-              recognisedHours: 12,
-            });
-            if (r.status === 200) approvals.push({ id, status: r.status });
-          } else {
-            seq += 1;
-            const r = await who.post<RecordDetail>(
-              '/api/records',
-              recordBody({ courseName: `集群并发申报${seq}` }),
-            );
-            if (r.status === 200) declarations.push({ id: r.body.id });
-          }
-        } catch {
-          // no answer at all (connection reset): counted from `sent`, status 0
-        }
-      }
-    };
-    const writers = [...agents.map((a) => work(a, 'approve')), ...persons.map((p) => work(p, 'declare'))];
+    const bigBook = await importWorkbook(staff, BIG_IMPORT_ROWS, '集群导入课程');
+    const load = writeLoad(agents, persons, pending);
 
     await new Promise((r) => setTimeout(r, 1_500));
     // the import goes to the victim itself: before jobs are durable it runs there, in process
@@ -305,8 +264,7 @@ describe.skipIf(!enabled)(title, () => {
     await new Promise((r) => setTimeout(r, 300));
     const { killedAt, exitedAt } = await c.kill(victim.index);
     // longer than nginx's fail_timeout: it tries the dead instance again, and passes the request on
-    stopAt = exitedAt + 4_000;
-    await Promise.all(writers);
+    const { approvals, declarations } = await load.stopAt(exitedAt + 4_000);
 
     const sent: Sent[] = [...agents, ...persons].flatMap((w) => w.sent).filter((s) => s.method === 'POST');
     const failed = sent.filter((s) => s.status < 200 || s.status >= 300);

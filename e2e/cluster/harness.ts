@@ -1,23 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../server/src/core/db';
 import { seedDemo } from '../../server/src/seed/demo';
+import { type AccessLine, nginxConf, parseAccessLog } from './nginx';
+import { freePort, ROOT, spawnLogged, status, stopChild, tail, waitFor } from './processes';
+
+export type { AccessLine } from './nginx';
+export { freePort } from './processes';
 
 /**
  * The multi-instance setup of README「部署」on loopback: one fresh PostgreSQL database, s3rver as
@@ -26,7 +20,6 @@ import { seedDemo } from '../../server/src/seed/demo';
  * a failure half way through start.
  */
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** the app must answer /readyz within this (it migrates and seeds nothing: the harness did) */
@@ -59,116 +52,12 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export interface AccessLine {
-  at: number;
-  method: string;
-  uri: string;
-  status: number;
-  /** every upstream tried, in order ("a, b" when nginx passed the request on) */
-  upstreams: string[];
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, tail = () => '') {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${tail()}`);
-    await sleep(100);
-  }
-}
-
-async function status(url: string): Promise<number> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 /** Ready when /readyz says so; before /readyz exists (404) an answered session probe will do. */
 async function answers(url: string): Promise<boolean> {
   const ready = await status(`${url}/readyz`);
   if (ready === 200) return true;
   // TODO(readyz): drop this fallback once /readyz is merged; until then 404 means "no such route"
   return ready === 404 && (await status(`${url}/api/auth/session`)) === 200;
-}
-
-function spawnLogged(cmd: string, args: string[], logFile: string, env: NodeJS.ProcessEnv) {
-  const fd = openSync(logFile, 'a');
-  const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const exited = new Promise<void>((r) => {
-    if (child.exitCode !== null || child.signalCode !== null) r();
-    else child.once('exit', () => r());
-  });
-  return { child, exited };
-}
-
-function tail(file: string, lines = 40): string {
-  if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals = 'SIGTERM') {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(signal);
-  const gone = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
-  if (!gone) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-function nginxConf(dir: string, port: number, upstreams: string[]) {
-  const q = (p: string) => JSON.stringify(join(dir, p));
-  return `${process.getuid?.() === 0 ? 'user root;\n' : ''}daemon off;
-master_process on;
-worker_processes 1;
-pid ${q('nginx.pid')};
-error_log ${q('error.log')} warn;
-events { worker_connections 512; }
-http {
-  log_format cluster '$msec $request_method $uri $status "$upstream_addr" "$upstream_status"';
-  access_log ${q('access.log')} cluster;
-  client_body_temp_path ${q('client_body')};
-  proxy_temp_path ${q('proxy')};
-  fastcgi_temp_path ${q('fastcgi')};
-  uwsgi_temp_path ${q('uwsgi')};
-  scgi_temp_path ${q('scgi')};
-  client_max_body_size 11m;
-  # passive health: one failure takes an instance out for fail_timeout (short here, so the test
-  # also sees nginx try a dead instance again and pass the request on)
-  upstream ce_app {
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://ce_app;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      # a refused connection goes to the next instance; a request already sent is never resent
-      # when it is not idempotent (nginx's default, kept): a POST cut off by a dying instance fails
-      proxy_next_upstream error timeout;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 60s;
-    }
-  }
-}
-`;
 }
 
 /** Fresh database on TEST_DATABASE_URL's server, migrated and seeded with the demo data. */
@@ -256,6 +145,8 @@ export async function startCluster(opts: {
       () => tail(join(dir, 's3rver.log')),
     );
 
+    const redisPrefix = `ce-cluster-${randomBytes(4).toString('hex')}:`;
+    cleanups.push(() => dropRedisKeys(redisPrefix));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       HOST: '127.0.0.1',
@@ -265,7 +156,7 @@ export async function startCluster(opts: {
       SESSION_SECRET,
       REDIS_URL,
       // TODO(redis): align the name with the rate-limit branch; keeps this run's keys apart
-      REDIS_KEY_PREFIX: `ce-cluster-${randomBytes(4).toString('hex')}:`,
+      REDIS_KEY_PREFIX: redisPrefix,
       FILE_STORE: 's3',
       S3_ENDPOINT: s3Url,
       S3_BUCKET: S3.bucket,
@@ -361,20 +252,17 @@ export async function startCluster(opts: {
   }
 }
 
-function parseAccessLog(file: string): AccessLine[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const m = /^(\S+) (\S+) (\S+) (\d+) "([^"]*)"/.exec(line);
-      if (!m) throw new Error(`unexpected access log line: ${line}`);
-      return {
-        at: Math.round(Number(m[1]) * 1000),
-        method: m[2],
-        uri: m[3],
-        status: Number(m[4]),
-        upstreams: m[5] === '-' ? [] : m[5].split(/, | : /),
-      };
-    });
+/** The keys this run left in Redis (rate-limit counters expire anyway; this keeps it tidy). */
+async function dropRedisKeys(prefix: string) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
