@@ -69,6 +69,24 @@ function releaseWhenBroken(client: pg.PoolClient) {
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
+/** Any fixed number of ours: the advisory lock that one migrating instance holds. */
+const MIGRATION_LOCK = 7_243_015_001;
+
+/**
+ * Several instances starting at once on a new version: one applies the migrations while the others
+ * wait on an advisory lock, then find nothing left to apply.
+ */
+async function migrateLocked(pool: pg.Pool, db: Parameters<typeof migratePg>[0], folder: string) {
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(db, { migrationsFolder: folder });
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    lock.release();
+  }
+}
+
 /**
  * Opens the database and applies pending migrations.
  * `url` postgres://… → PostgreSQL; otherwise PGlite at `pgliteDir` (or in memory when null).
@@ -95,13 +113,13 @@ export async function openDatabase(opts: {
     pool.on('error', () => {});
     pool.on('connect', releaseWhenBroken);
     const db = drizzlePg(pool, { schema });
-    if (folder) await migratePg(db, { migrationsFolder: folder });
+    if (folder) await migrateLocked(pool, db, folder);
     return {
       db: db as unknown as Db,
       kind: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       raw: { kind: 'postgres', url: opts.url },
-      migrate: (f = migrationsFolder) => migratePg(db, { migrationsFolder: f }),
+      migrate: (f = migrationsFolder) => migrateLocked(pool, db, f),
       close: () => pool.end(),
     };
   }
