@@ -78,7 +78,7 @@ describe('rate limits shared through Redis (REDIS_URL)', () => {
       expect(statuses.slice(0, LIMIT).every((s) => s !== 429)).toBe(true);
       expect(statuses.slice(LIMIT)).toEqual([429, 429]);
       const limited = await new Client(b, '203.0.113.7').post('/api/auth/login', {});
-      expect(limited.error).toEqual({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+      expect(limited.error).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
       // another address still gets through, on either instance
       expect(await attempt(a, '203.0.113.8')).not.toBe(429);
       // the counts live in Redis under this deployment's prefix

@@ -81,7 +81,7 @@ describe('附件 in an S3-compatible object store', () => {
     await bucket.delete(up.body.id);
     const r = await c.get(`/api/files/${up.body.id}`);
     expect(r.status).toBe(404);
-    expect(r.error).toEqual({
+    expect(r.error).toMatchObject({
       code: 'NOT_FOUND',
       message: '附件文件已丢失（文件存储中不存在），请联系管理员',
     });
@@ -99,7 +99,7 @@ describe('附件 in an S3-compatible object store', () => {
     const started = Date.now();
     const up = await upload(c, 'realname', { name: 'lost.png', bytes: pngBytes() });
     expect(up.status).toBe(503);
-    expect(up.error).toEqual({ code: 'STORAGE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' });
+    expect(up.error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await filesOf(p.id)).map((f) => f.name)).toEqual(['kept.png']);
 
