@@ -126,3 +126,22 @@ describe('job queue (pg-boss)', () => {
     expect(stats.oldestQueuedSeconds).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('instances starting together', () => {
+  it('four queues starting at once on a fresh database all start, each queue created once', async () => {
+    const fresh = await testDatabase();
+    const starting = Array.from({ length: 4 }, () => {
+      const q = createJobQueue(fresh, { expireSeconds: 60, superviseSeconds: 1, worker: true, log });
+      q.define<{ n: number }>({ name: 'test-together', run: async () => {}, onDead: async () => {} });
+      return q;
+    });
+    try {
+      await Promise.all(starting.map((q) => q.start()));
+      const stats = await starting[0].stats();
+      expect(stats.map((s) => s.name).sort()).toEqual(['test-together', 'test-together-dead']);
+    } finally {
+      for (const q of starting) await q.stop();
+      await fresh.close();
+    }
+  }, 60_000);
+});

@@ -92,6 +92,25 @@ function connection(database: Database): PgBoss.ConstructorOptions {
   };
 }
 
+/**
+ * Creates a queue unless it exists. Instances starting together on a new database all try: the
+ * partition each creation attaches to pgboss.job can deadlock between them (40P01), so the losers
+ * wait a moment and look again, finding the winner's queue.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (await boss.getQueue(name)) return;
+      await boss.createQueue(name, options);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!['40P01', '23505', '42P07'].includes(code ?? '') || attempt >= 8) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 export function createJobQueue(database: Database, opts: JobQueueOptions): JobQueue {
   const defs = new Map<string, Definition>();
   const boss = new PgBoss({
@@ -209,8 +228,8 @@ export function createJobQueue(database: Database, opts: JobQueueOptions): JobQu
       await boss.start();
       for (const name of defs.keys()) {
         const dead = deadQueue(name);
-        await boss.createQueue(dead, { name: dead, retryLimit: 5, expireInSeconds: 300 });
-        await boss.createQueue(name, { name, deadLetter: dead });
+        await ensureQueue(boss, dead, { name: dead, retryLimit: 5, expireInSeconds: 300 });
+        await ensureQueue(boss, name, { name, deadLetter: dead });
       }
       if (!opts.worker) return;
       if (database.raw.kind === 'pglite') await retryOrphans(queueNames());
