@@ -2,6 +2,7 @@ import { makeIdNumber } from '@ce/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../server/src/core/db';
 import { accounts, ceRecords, professionals, workflowItems } from '../../server/src/db/schema';
+import { PROFILE_DEFAULTS } from '../../server/src/test/world';
 
 /**
  * The world the kill test starts from, written directly into the database (as server/src/test/world.ts
@@ -31,18 +32,8 @@ export async function addStaff(db: Db, employerId: string, n: number): Promise<S
       name: `集群${i + 1}号`,
       sex: Number(idNumber[16]) % 2 === 1 ? ('male' as const) : ('female' as const),
       birthDate: `${birthDate.slice(0, 4)}-${birthDate.slice(4, 6)}-${birthDate.slice(6, 8)}`,
-      ethnicity: '汉族',
-      nativePlace: '广东省广州市',
-      education: '大学本科教育',
-      degree: '学士',
-      major: '土木工程',
-      school: '华南理工大学',
-      graduationDate: '2000-07-01',
-      workStartDate: '2000-08-01',
+      ...PROFILE_DEFAULTS,
       phone: `137${String(20_000_000 + i).slice(-8)}`,
-      qualification: '中级',
-      series: '工程技术人员',
-      specialty: '建筑工程',
       employerId,
       bindingStatus: 'confirmed' as const,
       bindingAt: new Date(),

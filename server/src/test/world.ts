@@ -64,6 +64,21 @@ export interface TestProfessional {
   client: Client;
 }
 
+/** The profile fields every test professional shares (人员基本信息维护's dictionaries). */
+export const PROFILE_DEFAULTS = {
+  ethnicity: '汉族',
+  nativePlace: '广东省广州市',
+  education: '大学本科教育',
+  degree: '学士',
+  major: '土木工程',
+  school: '华南理工大学',
+  graduationDate: '2000-07-01',
+  workStartDate: '2000-08-01',
+  qualification: '中级',
+  series: '工程技术人员',
+  specialty: '建筑工程',
+};
+
 /** A person with a profile, bound to the employer in the given status (confirmed by default). */
 export async function makeProfessional(
   t: TestApp,
@@ -80,18 +95,9 @@ export async function makeProfessional(
       name: person.realName,
       sex: Number(id17[16]) % 2 === 1 ? 'male' : 'female',
       birthDate: `${id17.slice(6, 10)}-${id17.slice(10, 12)}-${id17.slice(12, 14)}`,
-      ethnicity: '汉族',
-      nativePlace: '广东省广州市',
-      education: '大学本科教育',
-      degree: '学士',
-      major: '土木工程',
-      school: '华南理工大学',
-      graduationDate: '2000-07-01',
-      workStartDate: '2000-08-01',
+      ...PROFILE_DEFAULTS,
       phone: person.phone,
-      qualification: '中级',
-      series: opts.series ?? '工程技术人员',
-      specialty: '建筑工程',
+      series: opts.series ?? PROFILE_DEFAULTS.series,
       employerId: employer && opts.status !== 'none' ? employer.unit.id : null,
       bindingStatus: employer ? (opts.status ?? 'confirmed') : 'none',
       bindingAt: new Date(),

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   ASSESSMENT_LABELS,
   IMPORT_MAX_ROWS,
@@ -192,53 +191,51 @@ function missingColumns(columns: Map<number, RecordImportHeader>): string[] {
 }
 
 /**
- * Reads an uploaded workbook (streamed: a 10,000-row file reads in about a second): checks that
- * it is an xlsx exceljs can open, takes the first sheet with the template's header row, and
- * returns its non-empty data rows. Refusals are 422 with a message to act on.
+ * Reads an uploaded workbook: checks that it is an xlsx exceljs can open, takes the first sheet
+ * with the template's header row, and returns its non-empty data rows. Refusals are 422 with a
+ * message to act on. The workbook is loaded whole (≤ 10 MB): exceljs's streaming reader decodes
+ * each inflated chunk on its own and so garbles a Chinese character split between two chunks
+ * (「集群导��课程820」 in a 6,000-row file), which would import a wrong course name.
  */
 export async function readUpload(bytes: Buffer): Promise<RawRow[]> {
   if (bytes.length < 4 || !bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
-  let rows: RawRow[] | null = null;
-  let missing: string[] | null = null;
-  let sheets = 0;
+  const book = new ExcelJS.Workbook();
   try {
-    for await (const sheet of reader) {
-      sheets += 1;
-      let columns: Map<number, RecordImportHeader> | null = null;
-      let skip = rows !== null;
-      const found: RawRow[] = [];
-      // every row is consumed, even of a skipped sheet: the zip is read as one stream
-      for await (const row of sheet) {
-        if (skip) continue;
-        if (!columns) {
-          columns = headerColumns(row);
-          const lacking = missingColumns(columns);
-          if (lacking.length > 0) {
-            missing ??= lacking;
-            skip = true;
-          }
-          continue;
-        }
-        const cells: RawRow['cells'] = {};
-        let filled = false;
-        for (const [colNumber, header] of columns) {
-          const v = plain(row.getCell(colNumber).value);
-          if (v !== null) filled = true;
-          cells[header] = v;
-        }
-        if (filled) found.push({ row: row.number, cells });
-        if (found.length > IMPORT_MAX_ROWS) skip = true;
-      }
-      if (!rows && columns && missingColumns(columns).length === 0) rows = found;
-    }
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw notXlsx();
+  }
+  let rows: RawRow[] | null = null;
+  let missing: string[] | null = null;
+  const sheets = book.worksheets.length;
+  for (const sheet of book.worksheets) {
+    if (rows) break;
+    let columns: Map<number, RecordImportHeader> | null = null;
+    let skip = false;
+    const found: RawRow[] = [];
+    sheet.eachRow((row) => {
+      if (skip) return;
+      if (!columns) {
+        columns = headerColumns(row);
+        const lacking = missingColumns(columns);
+        if (lacking.length > 0) {
+          missing ??= lacking;
+          skip = true;
+        }
+        return;
+      }
+      const cells: RawRow['cells'] = {};
+      let filled = false;
+      for (const [colNumber, header] of columns) {
+        const v = plain(row.getCell(colNumber).value);
+        if (v !== null) filled = true;
+        cells[header] = v;
+      }
+      if (filled) found.push({ row: row.number, cells });
+      if (found.length > IMPORT_MAX_ROWS) skip = true;
+    });
+    const header: Map<number, RecordImportHeader> | null = columns;
+    if (header && missingColumns(header).length === 0) rows = found;
   }
   if (sheets === 0) throw notXlsx();
   if (!rows && !missing) throw new AppError('UNPROCESSABLE', NO_DATA);
