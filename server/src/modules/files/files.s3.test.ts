@@ -99,7 +99,10 @@ describe('附件 in an S3-compatible object store', () => {
     const started = Date.now();
     const up = await upload(c, 'realname', { name: 'lost.png', bytes: pngBytes() });
     expect(up.status).toBe(503);
-    expect(up.error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' });
+    expect(up.error).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      message: '文件存储暂时不可用，请稍后再试',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect((await filesOf(p.id)).map((f) => f.name)).toEqual(['kept.png']);
 
