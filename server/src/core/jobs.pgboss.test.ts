@@ -127,7 +127,8 @@ describe('job queue (pg-boss)', () => {
   });
 });
 
-describe('instances starting together', () => {
+// Instances share a PostgreSQL database; a PGlite database belongs to one process (one queue).
+describe.skipIf(!process.env.TEST_DATABASE_URL)('instances starting together', () => {
   it('four queues starting at once on a fresh database all start, each queue created once', async () => {
     const fresh = await testDatabase();
     const starting = Array.from({ length: 4 }, () => {
