@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@ce/shared';
 import type { Db } from '../../server/src/core/db';
+import { keepCookies } from '../../server/src/test/client';
 import { captchaAnswer } from '../../server/src/test/harness';
 import { multipart } from '../../server/src/test/uploads';
 
@@ -77,14 +78,7 @@ export class HttpClient {
       const bytes = Buffer.from(await res.arrayBuffer());
       sent.end = Date.now();
       sent.status = res.status;
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(';');
-        const i = pair.indexOf('=');
-        const name = pair.slice(0, i);
-        const value = pair.slice(i + 1);
-        if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-        else this.cookies.set(name, value);
-      }
+      keepCookies(this.cookies, res.headers.getSetCookie());
       const parsed: unknown = (res.headers.get('content-type') ?? '').includes('json')
         ? JSON.parse(bytes.toString('utf8'))
         : bytes.toString('latin1');

@@ -1,5 +1,5 @@
 import type { RecordDetail } from '@ce/shared';
-import { workbook } from '../../server/src/modules/imports/imports.fixtures';
+import { row, workbook } from '../../server/src/modules/imports/imports.fixtures';
 import { recordBody } from '../../server/src/modules/records/records.fixtures';
 import type { HttpClient } from './http';
 import type { Staff } from './world';
@@ -9,19 +9,19 @@ import type { Staff } from './world';
 /** A 批量申报 workbook of `rows` valid rows over the staff, courses named `<prefix><n>`. */
 export function importWorkbook(staff: Staff[], rows: number, prefix: string) {
   return workbook(
-    Array.from({ length: rows }, (_, n) => ({
-      姓名: staff[n % staff.length].name,
-      公民身份号码: staff[n % staff.length].idNumber,
-      课程名称: `${prefix}${n + 1}`,
-      科目类型: '选修课',
-      学习形式: '网络培训',
-      学习开始时间: '2024-09-01',
-      学习结束时间: '2024-09-01',
-      参训天数: 1,
-      拟申报学时: 2,
-      考核结果: '合格',
-      施教机构名称: '广东省继续教育协会培训中心',
-    })),
+    Array.from({ length: rows }, (_, n) =>
+      row({
+        姓名: staff[n % staff.length].name,
+        公民身份号码: staff[n % staff.length].idNumber,
+        课程名称: `${prefix}${n + 1}`,
+        科目类型: '选修课',
+        学习形式: '网络培训',
+        学习开始时间: '2024-09-01',
+        学习结束时间: '2024-09-01',
+        参训天数: 1,
+        拟申报学时: 2,
+      }),
+    ),
   );
 }
 

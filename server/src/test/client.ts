@@ -11,6 +11,18 @@ export interface Res<T = unknown> {
   error: ErrorBody;
 }
 
+/** Applies Set-Cookie headers to a cookie jar as a browser does (an emptied or expired cookie is dropped). */
+export function keepCookies(jar: Map<string, string>, setCookies: readonly string[]) {
+  for (const c of setCookies) {
+    const [pair] = c.split(';');
+    const i = pair.indexOf('=');
+    const name = pair.slice(0, i);
+    const value = pair.slice(i + 1);
+    if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c)) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
 /** A browser-like client: keeps cookies and sends the CSRF header, like the web app does. */
 export class Client {
   cookies = new Map<string, string>();
@@ -42,14 +54,7 @@ export class Client {
       ...(opts.payload ? { payload: opts.payload } : body === undefined ? {} : { payload: body as object }),
     });
     const setCookie = res.headers['set-cookie'];
-    for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i);
-      const value = pair.slice(i + 1);
-      if (value === '' || /Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    keepCookies(this.cookies, Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []);
     let parsed: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('json')) parsed = res.json();
     return { status: res.statusCode, body: parsed as T, headers: res.headers, error: parsed as ErrorBody };
