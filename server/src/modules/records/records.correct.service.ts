@@ -7,6 +7,7 @@ import { fieldError, invalidState, notFound } from '../../core/errors';
 import { voidUnearnedCertificates } from '../certificates/certificates.service';
 import { refreshTotals } from '../requirements/totals';
 import { lockItem, noteCorrection, workflowActor } from '../workflow/workflow.engine';
+import { listRecords } from './records.list';
 import { employerView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
@@ -95,6 +96,6 @@ export async function queryApproved(
   page = { page: query.page, pageSize: query.pageSize },
 ) {
   const { scope } = employerView(actor);
-  const { items, total } = await repo.listRecords(s.db, scope, { ...query, view: 'query' }, page);
+  const { items, total } = await listRecords(s.db, scope, { ...query, view: 'query' }, page);
   return { items: items.map((r) => presentListItem(r)), total, page: page.page, pageSize: page.pageSize };
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../../core/db';
 import { invalidState, notFound } from '../../core/errors';
 import { refreshTotals } from '../requirements/totals';
 import { confirmDirectly, workflowActor } from '../workflow/workflow.engine';
+import { listRecords } from './records.list';
 import { employerView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
@@ -26,7 +27,7 @@ type EmployerRecordInput = z.infer<typeof employerRecordInput>;
 
 export async function listDeclared(s: Services, actor: Actor, query: z.infer<typeof declaredRecordsQuery>) {
   const { scope } = employerView(actor);
-  const { items, total } = await repo.listRecords(s.db, scope, { ...query, view: 'declared' }, query);
+  const { items, total } = await listRecords(s.db, scope, { ...query, view: 'declared' }, query);
   return { items: items.map((r) => presentListItem(r)), total, page: query.page, pageSize: query.pageSize };
 }
 

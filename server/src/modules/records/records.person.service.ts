@@ -9,6 +9,7 @@ import { invalidState, notFound } from '../../core/errors';
 import { professionals } from '../../db/schema';
 import { confirmedProfessionalOf } from '../people/people.policy';
 import { lockItem, submit, withdraw, workflowActor } from '../workflow/workflow.engine';
+import { listRecords } from './records.list';
 import { personView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
@@ -31,7 +32,7 @@ const scopeOf = personView;
 
 export async function listMine(s: Services, actor: Actor, query: z.infer<typeof myRecordsQuery>) {
   const { scope } = scopeOf(actor);
-  const { items, total } = await repo.listRecords(s.db, scope, query, query);
+  const { items, total } = await listRecords(s.db, scope, query, query);
   return { items: items.map((r) => presentListItem(r)), total, page: query.page, pageSize: query.pageSize };
 }
 

@@ -9,6 +9,7 @@ import {
 import type { Queryable } from '../../core/db';
 import { regionFullName } from '../regions/regions';
 import { historyOf } from '../workflow/workflow.engine';
+import type { RecordListRow } from './records.list';
 import { attachmentsOf, authorityNameOf, type RecordRow } from './records.repository';
 
 /** Who looks at a record: the person it belongs to, or an agent of an employer. */
@@ -17,12 +18,12 @@ export type Viewer =
   | { kind: 'employer'; accountId: string; unitId: string; permissions: ReadonlySet<Permission> };
 
 /** 审核部门 / 审核环节: the org and step waiting now, or those of the last action. */
-function desk(row: RecordRow) {
+function desk(row: RecordListRow) {
   if (row.w.state === 'submitted') return { reviewerUnitName: row.reviewerUnitName, step: row.w.step };
   return { reviewerUnitName: row.lastUnitName, step: row.lastStep };
 }
 
-export function presentListItem(row: RecordRow, full = false): RecordListItem {
+export function presentListItem(row: RecordListRow, full = false): RecordListItem {
   const { r } = row;
   return {
     id: r.id,

@@ -1,7 +1,7 @@
-import type { RecordSource, SubjectType, WorkflowState } from '@ce/shared';
-import { and, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows } from '../../core/db';
+import { likePattern } from '../../core/list-query';
 import {
   ceRecordFiles,
   ceRecords,
@@ -12,13 +12,13 @@ import {
   units,
   workflowItems,
 } from '../../db/schema';
+import { type RecordScope, scopeWhere } from './records.list';
 
 /**
- * CE records, SQL only. Every read takes the caller's scope (SPEC §13): a person sees only their
- * own records; an employer sees the records it holds for its confirmed staff, and the ones it
- * approved stay visible after the person leaves (SPEC §4).
+ * CE records, SQL only: the record with everything its detail and the write rules need (lists
+ * read only what they show: records.list.ts). Every read takes the caller's scope (SPEC §13).
  */
-export type RecordScope = { kind: 'person'; personId: string } | { kind: 'employer'; unitId: string };
+export type { EmployerView, RecordFilters, RecordScope } from './records.list';
 
 const employerUnit = alias(units, 'employer_unit');
 const reviewerUnit = alias(units, 'reviewer_unit');
@@ -70,84 +70,6 @@ export type RecordRow = {
 
 const itemJoin = and(eq(workflowItems.objectType, 'ce_record'), eq(workflowItems.objectId, ceRecords.id));
 
-function scopeWhere(scope: RecordScope): SQL | undefined {
-  if (scope.kind === 'person') {
-    // an employer's own declaration is the person's once the employer has 确认 it
-    return and(
-      eq(professionals.personId, scope.personId),
-      or(ne(ceRecords.source, 'employer'), eq(workflowItems.state, 'approved')),
-    );
-  }
-  // SPEC §4: the person is this unit's confirmed staff now, or the record was approved by it.
-  // Nothing else, not even an item left at its desk: a person who leaves takes their 待办 along
-  // (records.unbinding.ts returns them), and this guards any that slipped through.
-  const unit = scope.unitId;
-  return and(
-    eq(ceRecords.employerId, unit),
-    or(
-      and(eq(professionals.employerId, unit), eq(professionals.bindingStatus, 'confirmed')),
-      eq(workflowItems.state, 'approved'),
-    ),
-    // a person's draft is theirs alone until 确认送审
-    or(eq(ceRecords.source, 'employer'), ne(workflowItems.state, 'draft')),
-  );
-}
-
-/** Which employer list: 继续教育记录申报, 继续教育记录认定 or 继续教育培训记录查询. */
-export type EmployerView = 'declared' | 'review' | 'query';
-
-function viewWhere(
-  scope: RecordScope,
-  view: EmployerView | undefined,
-  state?: WorkflowState,
-): SQL | undefined {
-  if (!view || scope.kind !== 'employer') return undefined;
-  if (view === 'declared')
-    return and(eq(ceRecords.source, 'employer'), eq(ceRecords.employerId, scope.unitId));
-  if (view === 'query')
-    return and(eq(ceRecords.employerId, scope.unitId), eq(workflowItems.state, 'approved'));
-  return and(
-    ne(ceRecords.source, 'employer'),
-    ne(workflowItems.state, 'draft'),
-    // an index-backed narrowing of the OR in scopeWhere: 待办 items wait at this unit; every other
-    // record this unit reviewed belongs to it (reviewer = the employer at 确认送审)
-    state === 'submitted'
-      ? eq(workflowItems.reviewerUnitId, scope.unitId)
-      : eq(ceRecords.employerId, scope.unitId),
-  );
-}
-
-export interface RecordFilters {
-  view?: EmployerView;
-  state?: WorkflowState;
-  year?: number;
-  subjectType?: SubjectType;
-  courseName?: string;
-  name?: string;
-  idNumber?: string;
-  studyForm?: string;
-  institutionName?: string;
-  source?: RecordSource;
-}
-
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function filterWhere(scope: RecordScope, f: RecordFilters): SQL | undefined {
-  return and(
-    scopeWhere(scope),
-    viewWhere(scope, f.view, f.state),
-    f.state ? eq(workflowItems.state, f.state) : undefined,
-    f.year ? eq(ceRecords.year, f.year) : undefined,
-    f.subjectType ? eq(ceRecords.subjectType, f.subjectType) : undefined,
-    f.courseName ? ilike(ceRecords.courseName, like(f.courseName)) : undefined,
-    f.name ? ilike(professionals.name, like(f.name)) : undefined,
-    f.idNumber ? eq(professionals.idNumber, f.idNumber.toUpperCase()) : undefined,
-    f.studyForm ? eq(ceRecords.studyForm, f.studyForm) : undefined,
-    f.institutionName ? ilike(ceRecords.institutionName, like(f.institutionName)) : undefined,
-    f.source ? eq(ceRecords.source, f.source) : undefined,
-  );
-}
-
 function base(q: Queryable) {
   return q
     .select(columns)
@@ -156,31 +78,6 @@ function base(q: Queryable) {
     .innerJoin(workflowItems, itemJoin)
     .leftJoin(employerUnit, eq(employerUnit.accountId, ceRecords.employerId))
     .leftJoin(reviewerUnit, eq(reviewerUnit.accountId, workflowItems.reviewerUnitId));
-}
-
-export async function listRecords(
-  q: Queryable,
-  scope: RecordScope,
-  f: RecordFilters,
-  page: { page: number; pageSize: number },
-): Promise<{ items: RecordRow[]; total: number }> {
-  const where = filterWhere(scope, f);
-  const [{ total }] = await q
-    .select({ total: count() })
-    .from(ceRecords)
-    .innerJoin(professionals, eq(professionals.id, ceRecords.professionalId))
-    .innerJoin(workflowItems, itemJoin)
-    .where(where);
-  const order =
-    f.view === 'review' && f.state === 'submitted'
-      ? [asc(workflowItems.submittedAt), asc(ceRecords.id)]
-      : [desc(ceRecords.createdAt), asc(ceRecords.id)];
-  const items = await base(q)
-    .where(where)
-    .orderBy(...order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  return { items, total };
 }
 
 export async function findRecord(q: Queryable, scope: RecordScope, id: string): Promise<RecordRow | null> {
@@ -261,7 +158,7 @@ export async function searchInstitutions(q: Queryable, name: string | undefined)
       and(
         eq(orgRoles.role, 'institution'),
         eq(orgRoles.status, 'active'),
-        name ? ilike(units.name, like(name)) : undefined,
+        name ? ilike(units.name, likePattern(name)) : undefined,
       ),
     )
     .orderBy(asc(units.name))

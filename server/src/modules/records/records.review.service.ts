@@ -5,6 +5,7 @@ import type { Tx } from '../../core/db';
 import { AppError, fieldError } from '../../core/errors';
 import { refreshTotals } from '../requirements/totals';
 import { lockItem, review, workflowActor } from '../workflow/workflow.engine';
+import { listRecords } from './records.list';
 import { employerView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
 import * as repo from './records.repository';
@@ -21,7 +22,7 @@ export async function listForReview(
 ) {
   const { scope } = employerView(actor);
   const state = query.state ?? 'submitted';
-  const { items, total } = await repo.listRecords(s.db, scope, { ...query, state, view: 'review' }, page);
+  const { items, total } = await listRecords(s.db, scope, { ...query, state, view: 'review' }, page);
   return { items: items.map((r) => presentListItem(r)), total, page: page.page, pageSize: page.pageSize };
 }
 
