@@ -81,7 +81,11 @@ function base(q: Queryable) {
 }
 
 export async function findRecord(q: Queryable, scope: RecordScope, id: string): Promise<RecordRow | null> {
-  const [row] = await base(q).where(and(eq(ceRecords.id, id), scopeWhere(scope)));
+  // one text per scope kind, so a named statement: planned once per connection
+  const [row] = await base(q)
+    .where(and(eq(ceRecords.id, id), scopeWhere(scope)))
+    .prepare(`records_find_${scope.kind}`)
+    .execute();
   return row ?? null;
 }
 

@@ -8,7 +8,6 @@ import { lockItem, review, workflowActor } from '../workflow/workflow.engine';
 import { listRecords } from './records.list';
 import { employerView } from './records.policy';
 import { presentDetail, presentListItem } from './records.present';
-import * as repo from './records.repository';
 import { RECORD, recordInScope, updateRecord } from './records.write';
 
 /** 继续教育记录认定 (manual 003 §1.6.3): the employer reviews what its staff submitted. */
@@ -69,8 +68,7 @@ async function reviewOne(tx: Tx, ctx: RequestContext, actor: Actor, id: string, 
     return;
   }
   await updateRecord(tx, id, { reviewedHours: hours, recognisedHours: hours });
-  // one person's totals are refreshed by one transaction at a time
-  await repo.lockProfessional(tx, row.r.professionalId);
+  // refreshTotals locks the person: one person's totals are refreshed by one transaction at a time
   await refreshTotals(tx, row.r.professionalId, [row.r.year]);
 }
 
