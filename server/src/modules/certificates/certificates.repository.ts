@@ -128,6 +128,12 @@ export async function voidCertificate(q: Queryable, id: string, by: string) {
 }
 
 export async function findByNumber(q: Queryable, number: string) {
-  const [row] = await q.select().from(certificates).where(eq(certificates.number, number));
+  // the public 证书查验 (a QR scan queue at a certificate desk): planned once per connection
+  const [row] = await q
+    .select()
+    .from(certificates)
+    .where(eq(certificates.number, number))
+    .prepare('certificates_by_number')
+    .execute();
   return row;
 }
