@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type OrgRole, permissionsFor } from '@ce/shared';
-import { and, eq, lt, or } from 'drizzle-orm';
-import { accounts, agentBindings, orgRoles, persons, sessions, units } from '../db/schema';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { accounts, orgRoles, persons, sessions } from '../db/schema';
 import type { Config } from './config';
 import type { Actor, OrgRoleGrant } from './context';
 import type { Db, Queryable } from './db';
@@ -62,72 +62,116 @@ export async function unitRoleGrants(q: Queryable, unitId: string): Promise<OrgR
 
 const TOUCH_EVERY_MS = 30_000;
 
-/** Resolves the actor of a session token, enforcing idle and absolute timeouts. */
-export async function loadActor(db: Db, config: Config, token: string): Promise<Actor | null> {
-  const tokenHash = hashToken(config.sessionSecret, token);
-  const [row] = await db
+/** The unit a session acts for, read only through a binding still active and authorized. */
+interface ActingRow {
+  name: string;
+  regionCode: string;
+  roles: OrgRoleGrant[];
+}
+
+const actingUnitOf = sql<ActingRow | null>`(
+  select json_build_object(
+           'name', u.name,
+           'regionCode', u.region_code,
+           'roles', coalesce(
+             (select json_agg(json_build_object('role', r.role, 'level', r.level, 'regionCode', r.region_code)
+                              order by r.role)
+                from org_roles r
+               where r.unit_id = u.account_id and r.status = 'active'),
+             '[]'::json))
+    from agent_bindings b
+    join units u on u.account_id = b.unit_id
+   where b.unit_id = ${sessions.actingUnitId} and b.person_id = ${sessions.accountId}
+     and b.status = 'active' and b.authorized)`;
+
+/**
+ * The session, its account, and — for an agent — the unit acted for with its active role grants,
+ * in one statement, and only what the actor needs (never the password hash). A binding cancelled
+ * or withdrawn also deletes its sessions; reading the unit through the binding is defence in
+ * depth. A unit account's name is read only when there is no person row (COALESCE stops early).
+ * Prepared once per database: PostgreSQL parses and plans it once per pooled connection.
+ */
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
-      session: sessions,
-      account: accounts,
-      person: persons,
-      unit: units,
+      accountId: sessions.accountId,
+      kind: accounts.kind,
+      loginName: accounts.loginName,
+      displayName: sql<string>`coalesce(${persons.realName},
+        (select u.name from units u where u.account_id = ${sessions.accountId}), ${accounts.loginName})`,
+      realnameLevel: persons.realnameLevel,
+      mustChangePassword: accounts.mustChangePassword,
+      disabled: accounts.disabled,
+      lockedUntil: accounts.lockedUntil,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      actingUnitId: sessions.actingUnitId,
+      acting: actingUnitOf,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .leftJoin(persons, eq(persons.accountId, accounts.id))
-    .leftJoin(units, eq(units.accountId, accounts.id))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .leftJoin(persons, eq(persons.accountId, sessions.accountId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('ce_session_lookup');
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+export type SessionRow = Awaited<ReturnType<ReturnType<typeof prepareSessionLookup>['execute']>>[number];
+
+/** The session of a token hash, as loadActor reads it (a read, nothing ended or touched). */
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    lookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash });
+  return row;
+}
+
+/**
+ * Resolves the actor of a session token in one statement, enforcing idle and absolute timeouts;
+ * an expired, idle, locked or disabled session, or one acting through a binding that is gone, is
+ * ended (null). last_seen_at is written at most every 30 s.
+ */
+export async function loadActor(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(config.sessionSecret, token);
+  const row = await findSession(db, tokenHash);
   if (!row) return null;
   const now = Date.now();
-  const idleLimit = row.session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
-  const locked = row.account.lockedUntil && row.account.lockedUntil.getTime() > now;
-  if (row.session.expiresAt.getTime() <= now || idleLimit <= now || row.account.disabled || locked) {
+  const lastSeen = row.lastSeenAt.getTime();
+  const locked = row.lockedUntil !== null && row.lockedUntil.getTime() > now;
+  const idle = lastSeen + config.sessionIdleMinutes * 60_000 <= now;
+  const bindingGone = row.actingUnitId !== null && row.acting === null;
+  if (row.expiresAt.getTime() <= now || idle || row.disabled || locked || bindingGone) {
     await endSession(db, tokenHash);
     return null;
   }
-  if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now - lastSeen > TOUCH_EVERY_MS) {
+    // requests of one session arriving together (several instances, several tabs) write it once
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.tokenHash, tokenHash));
+      .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, new Date(now - TOUCH_EVERY_MS))));
   }
 
-  let actingUnit: Actor['actingUnit'] = null;
-  if (row.session.actingUnitId) {
-    // defence in depth: the binding must still be active and authorized
-    const [unit] = await db
-      .select({ id: units.accountId, name: units.name, regionCode: units.regionCode })
-      .from(agentBindings)
-      .innerJoin(units, eq(units.accountId, agentBindings.unitId))
-      .where(
-        and(
-          eq(agentBindings.unitId, row.session.actingUnitId),
-          eq(agentBindings.personId, row.account.id),
-          eq(agentBindings.status, 'active'),
-          eq(agentBindings.authorized, true),
-        ),
-      );
-    if (!unit) {
-      await endSession(db, tokenHash);
-      return null;
-    }
-    actingUnit = { ...unit, roles: await unitRoleGrants(db, unit.id) };
-  }
-
-  const kind = actingUnit ? 'agent' : row.account.kind;
+  const actingUnit: Actor['actingUnit'] =
+    row.actingUnitId && row.acting ? { id: row.actingUnitId, ...row.acting } : null;
+  const kind = actingUnit ? 'agent' : row.kind;
   const roles: OrgRole[] = actingUnit ? actingUnit.roles.map((r) => r.role) : [];
   return {
     sessionId: tokenHash,
-    accountId: row.account.id,
-    accountKind: row.account.kind,
+    accountId: row.accountId,
+    accountKind: row.kind,
     kind,
-    loginName: row.account.loginName,
-    displayName: row.person?.realName ?? row.unit?.name ?? row.account.loginName,
-    realnameLevel: row.person?.realnameLevel ?? null,
-    mustChangePassword: row.account.mustChangePassword,
+    loginName: row.loginName,
+    displayName: row.displayName,
+    realnameLevel: row.realnameLevel,
+    mustChangePassword: row.mustChangePassword,
     actingUnit,
     permissions: new Set(permissionsFor(kind, roles)),
-    expiresAt: row.session.expiresAt,
+    expiresAt: row.expiresAt,
   };
 }
 
