@@ -27,6 +27,8 @@ const DURATION = num('BENCH_DURATION', 15);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
 /** distinct 待办 records per side for the approvals over HTTP: more than either can approve in DURATION */
 const APPROVALS = num('BENCH_APPROVALS', 800 * DURATION);
+/** sessions of persons and of employers' agents; as many fresh persons print certificates */
+const SESSIONS = num('BENCH_SESSIONS', 50);
 
 const db = await openBenchDb(url);
 const persons = num('BENCH_PERSONS', db.kind === 'postgres' ? 100_000 : 5_000);
@@ -55,7 +57,7 @@ const fresh = await seedFresh(db.database.db, {
   pending: injectPending + (http ? 2 * APPROVALS : 0),
   employers: 5,
   importStaff: 200,
-  holders: num('BENCH_SESSIONS', 50),
+  holders: SESSIONS,
 });
 log(`基准测试专用：${fresh.pending.length} 条待办记录，导入单位 ${fresh.importStaff.length} 名人员`);
 const loadBefore = loadavg()[0];
@@ -90,7 +92,7 @@ if (http && db.url) {
     connections: CONNECTIONS,
     duration: DURATION,
     warmup: num('BENCH_WARMUP', Math.min(3, DURATION / 5)),
-    sessions: num('BENCH_SESSIONS', 50),
+    sessions: SESSIONS,
     log,
   });
   httpRows = run.rows;
@@ -107,7 +109,7 @@ const failed =
   typeof httpRows === 'string' ? [] : httpRows.filter((r) => r.app?.failures || r.bare?.failures);
 const report = writeReport({
   results,
-  http: { rows: httpRows, imported, connections: CONNECTIONS, duration: DURATION },
+  http: { rows: httpRows, imported, connections: CONNECTIONS, duration: DURATION, sessions: SESSIONS },
   recount,
   db: db.kind,
   seeded,

@@ -30,7 +30,8 @@ import type { Staff } from './measures';
  * (the certificates the HTTP part prints and checks).
  */
 export const FRESH_PREFIX = { employer: 'bdw', agent: 'bjb', person: 'bry' } as const;
-const PENDING_PER_PERSON = 10;
+/** recordsOf gives 8 to 12 records: the first 8 of a second set become 待办 */
+const PENDING_PER_PERSON = 8;
 /** ID numbers and credit codes far above any the seed gives (it numbers persons from 0) */
 const INDEX_BASE = 5_000_000;
 

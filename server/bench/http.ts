@@ -145,7 +145,7 @@ export async function runHttp(plan: HttpPlan): Promise<{ rows: HttpRow[]; import
         continue;
       }
       if (!m.writes && plan.warmup > 0) {
-        const warm = { ...opts, duration: plan.warmup };
+        const warm = { ...opts, duration: plan.warmup, answers: false };
         const [a, b] = [await run(app, m.app(), warm), await run(bare, m.bare(), warm)];
         const failed = [a, b].find((r) => r.failures > 0);
         if (failed) {

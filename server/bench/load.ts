@@ -32,7 +32,7 @@ export interface LoadResult {
   p50: number;
   p99: number;
   seconds: number;
-  /** non-2xx answers, connection errors and timeouts */
+  /** non-2xx answers, connection errors and timeouts (+1 for a run without any answer) */
   failures: number;
   /** what the first failure looked like */
   failure: string | null;
@@ -41,7 +41,12 @@ export interface LoadResult {
 export async function load(
   url: string,
   spec: LoadSpec,
-  opts: { connections: number; duration: number },
+  opts: {
+    connections: number;
+    duration: number;
+    /** false: a run without answers is no failure (a warm-up) */
+    answers?: boolean;
+  },
 ): Promise<LoadResult> {
   let failure: string | null = null;
   const onResponse = (status: number, body: string) => {
@@ -77,14 +82,15 @@ export async function load(
   const ok = result['2xx'];
   const seconds = Math.max(0.001, (last - started) / 1000);
   // no answer within the run measures nothing either
-  if (ok === 0) failure ??= `${opts.duration} 秒内没有完成的请求`;
+  const none = ok === 0 && opts.answers !== false;
+  if (none) failure ??= `${opts.duration} 秒内没有完成的请求`;
   return {
     ok,
     rps: ok / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     seconds,
-    failures: result.non2xx + result.errors + (ok === 0 ? 1 : 0),
+    failures: result.non2xx + result.errors + (none ? 1 : 0),
     failure,
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -101,6 +101,8 @@ async function start(name: string, script: string, env: NodeJS.ProcessEnv, dir: 
       child.kill('SIGKILL');
       await exited;
     }
+    // its data dir and log (a failed start has shown the log's tail already)
+    rmSync(dir, { recursive: true, force: true });
   };
   return { name, url, pid: child.pid ?? 0, log, stop };
 }
