@@ -7,18 +7,16 @@ import { type Database, openDatabase } from '../src/core/db';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { Client } from '../src/test/client';
 import { type TestApp, testConfig } from '../src/test/harness';
+import type { Bare } from './bare-sql';
 
-/** The bench database: PostgreSQL (created fresh) or, when unreachable, PGlite in a temp dir. */
-export interface BenchDb {
+/**
+ * The bench database: PostgreSQL (created fresh) or, when unreachable, PGlite in a temp dir; `bare`
+ * runs SQL through `pg` (PostgreSQL) or through the same PGlite client.
+ */
+export interface BenchDb extends Bare {
   database: Database;
   kind: 'postgres' | 'pglite';
   url: string | null;
-  /** bare SQL through `pg` (PostgreSQL), or through the same PGlite client */
-  bare: (text: string, params?: unknown[]) => Promise<unknown[]>;
-  /** statements on one connection inside BEGIN … COMMIT */
-  bareTx: (
-    fn: (q: (text: string, params?: unknown[]) => Promise<unknown[]>) => Promise<void>,
-  ) => Promise<void>;
   close: () => Promise<void>;
 }
 
