@@ -75,10 +75,11 @@ export async function driftedPersons(db: Db, scope: RegionScope): Promise<string
     ) drifted
     order by 1`;
   return db.transaction(async (tx) => {
-    // a hash of ~800k groups spills to disk and takes longer than sorting them (measured on the
-    // 100,000-person bench database); the sorts get the memory to stay off disk
+    // measured on the 100,000-person bench database: hashing ~800k groups spills to disk and
+    // takes longer than sorting them, and the sorts need ~100 MB to stay off disk (per process of
+    // a parallel plan, for this one statement only)
     await tx.execute(sql`set local enable_hashagg = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local work_mem = '128MB'`);
     const rows = await queryRows<{ id: string }>(tx, compare);
     return rows.map((r) => r.id);
   });
