@@ -99,12 +99,19 @@ describe('重新统计学时 (人社部门)', () => {
       .values({ professionalId: c.id, year: 2019, subjectType: 'elective', hours: 6, courses: 1 });
 
     const hrss = await hrssOperator(t, 'province');
-    const started = await hrss.client.post<RecountJob>('/api/hrss/hours/recount');
-    expect(started.status).toBe(200);
+    // two starts at once (as two operators' clicks): one starts, the other is told why not
+    const both = await Promise.all([
+      hrss.client.post<RecountJob>('/api/hrss/hours/recount'),
+      hrss.client.post<RecountJob>('/api/hrss/hours/recount'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const started = both.find((r) => r.status === 200) ?? both[0];
     expect(started.body).toMatchObject({ status: 'running', regionName: '全省', finishedAt: null });
+    expect(both.find((r) => r.status === 409)?.error.message).toBe(
+      '全省的重新统计学时正在进行中，请等待本次统计完成后再试',
+    );
     const again = await hrss.client.post('/api/hrss/hours/recount');
     expect(again.status).toBe(409);
-    expect(again.error.message).toBe('全省的重新统计学时正在进行中，请等待本次统计完成后再试');
     const running = await hrss.client.get<RecountJobState>('/api/hrss/hours/recount');
     expect(running.body).toMatchObject({
       regionName: '全省',
