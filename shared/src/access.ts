@@ -57,6 +57,8 @@ export const PERMISSIONS = [
   'workflow.settings',
   /** HRSS: 年度学时要求设置 */
   'requirement.manage',
+  /** HRSS: 重新统计学时 of every person in its region (a background job) */
+  'totals.recount',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,7 +93,14 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
   ],
   authority: ['workflow.settings'],
   institution: [],
-  hrss: ['realname.review', 'sms.outbox', 'audit.read', 'requirement.manage', 'workflow.settings'],
+  hrss: [
+    'realname.review',
+    'sms.outbox',
+    'audit.read',
+    'requirement.manage',
+    'totals.recount',
+    'workflow.settings',
+  ],
 };
 
 export const AGENT_BASE_PERMISSIONS: readonly Permission[] = ['account.self', 'role.apply'];

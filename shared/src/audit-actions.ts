@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   'record.import': '继续教育记录批量申报',
   'requirement.save': '年度学时要求设置',
   'totals.recount': '重新统计学时',
+  'totals.recount.start': '开始重新统计学时（本地区）',
   'certificate.issue': '生成继续教育证书',
   'certificate.reissue': '重新生成证书',
   'requirement.deactivate': '停用年度学时要求',

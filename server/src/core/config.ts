@@ -24,6 +24,8 @@ export interface Config {
   authRateLimit: number;
   /** requests per minute per IP for a new image captcha */
   captchaRateLimit: number;
+  /** requests per minute per IP on the public certificate check (证书查验: a QR scan queue at a desk) */
+  certificateVerifyRateLimit: number;
   /** the web build to serve; null to serve none */
   webDist: string | null;
   logLevel: string;
@@ -81,6 +83,7 @@ export function loadConfig(root = process.cwd()): Config {
       : publicUrl.startsWith('https:'),
     authRateLimit: int('AUTH_RATE_LIMIT', 30),
     captchaRateLimit: int('CAPTCHA_RATE_LIMIT', 60),
+    certificateVerifyRateLimit: int('CERT_VERIFY_RATE_LIMIT', 600),
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     trustProxy: process.env.TRUST_PROXY === 'true',

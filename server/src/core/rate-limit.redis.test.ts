@@ -107,6 +107,34 @@ describe('rate limits shared through Redis (REDIS_URL)', () => {
     }
   });
 
+  it('the certificate check is counted apart from logins, at its own number', async () => {
+    const ns = await freshPrefix();
+    try {
+      const a = await instance({
+        redisUrl: REDIS_URL,
+        redisPrefix: ns.prefix,
+        certificateVerifyRateLimit: 10,
+      });
+      const b = await instance({
+        redisUrl: REDIS_URL,
+        redisPrefix: ns.prefix,
+        certificateVerifyRateLimit: 10,
+      });
+      const ip = '203.0.113.11';
+      const scan = async (i: number) =>
+        (await new Client(i % 2 === 0 ? a : b, ip).get('/api/public/certificates/GD2025000001')).status;
+      const scans: number[] = [];
+      for (let i = 0; i < 11; i += 1) scans.push(await scan(i));
+      // past the login's LIMIT, over both instances; refused past its own
+      expect(scans).toEqual([...Array(10).fill(404), 429]);
+      // the login allowance of that address is untouched
+      for (let i = 0; i < LIMIT; i += 1) expect(await attempt(i % 2 === 0 ? a : b, ip)).not.toBe(429);
+      expect(await attempt(a, ip)).toBe(429);
+    } finally {
+      await ns.clear();
+    }
+  });
+
   it('with Redis unreachable logins still work (not counted) and the readiness check says Redis is down', async () => {
     // port 1 on loopback: nothing listens there, the connection is refused at once
     const down = await instance({ redisUrl: 'redis://127.0.0.1:1', redisPrefix: 'ce-test-down:' });

@@ -49,6 +49,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     authRateLimit: 10_000,
     captchaRateLimit: 10_000,
+    certificateVerifyRateLimit: 10_000,
     webDist: null,
     logLevel: 'silent',
     trustProxy: false,

@@ -196,3 +196,36 @@ export const recountResponse = z.object({
   message: z.string(),
 });
 export type RecountResponse = z.infer<typeof recountResponse>;
+
+export const RECOUNT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
+export const RECOUNT_JOB_STATUS_LABELS: Record<(typeof RECOUNT_JOB_STATUSES)[number], string> = {
+  running: '统计中',
+  done: '已完成',
+  failed: '失败',
+};
+
+/** 重新统计学时 of an HRSS region (a background job): its progress and result. */
+export const recountJob = z.object({
+  id: z.uuid(),
+  status: z.enum(RECOUNT_JOB_STATUSES),
+  /** 全省 or the region's full name */
+  regionName: z.string(),
+  personsTotal: z.number().int(),
+  personsDone: z.number().int(),
+  /** persons whose kept totals were rewritten */
+  changedPersons: z.number().int(),
+  /** rows of the kept totals written or deleted */
+  changedRows: z.number().int(),
+  /** the result (重新统计完成，N 人学时已更新), or why it failed */
+  message: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type RecountJob = z.infer<typeof recountJob>;
+
+/** The region the HRSS recounts, and its latest recount (null: never). */
+export const recountJobState = z.object({
+  regionName: z.string(),
+  job: recountJob.nullable(),
+});
+export type RecountJobState = z.infer<typeof recountJobState>;

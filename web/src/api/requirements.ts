@@ -1,5 +1,7 @@
 import type {
   MyHoursResponse,
+  RecountJob,
+  RecountJobState,
   RecountResponse,
   RequirementListResponse,
   RequirementSaveRequest,
@@ -10,6 +12,8 @@ import type { Ok } from './types';
 export type {
   HoursRecordDto,
   MyHoursResponse,
+  RecountJob,
+  RecountJobState,
   RecountResponse,
   RequirementListResponse,
   RequirementRuleDto,
@@ -26,4 +30,7 @@ export const requirementsApi = {
   myHours: (year?: number) => api.get<MyHoursResponse>('/hours/mine', { year }),
   recountMine: () => api.post<RecountResponse>('/hours/recount'),
   recountStaff: () => api.post<RecountResponse>('/employer/hours/recount'),
+  /** HRSS: the region's recount runs in the background; its state is polled */
+  recountRegion: () => api.post<RecountJob>('/hrss/hours/recount'),
+  regionRecount: () => api.get<RecountJobState>('/hrss/hours/recount'),
 };

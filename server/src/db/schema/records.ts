@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts, files } from './identity';
@@ -126,4 +127,41 @@ export const requirementRules = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('requirement_rules_year_idx').on(t.fromYear)],
+);
+
+/**
+ * 重新统计学时 of an HRSS region, run as a background job (modules/requirements/recount.job.ts):
+ * its progress and result. One runs at a time per region (the partial unique index).
+ */
+export const recountJobs = pgTable(
+  'recount_jobs',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** the HRSS that started it */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** the region recounted (a region code prefix); null: the whole province */
+    regionCode: text('region_code'),
+    /** running → done | failed */
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    personsTotal: integer('persons_total').notNull().default(0),
+    personsDone: integer('persons_done').notNull().default(0),
+    /** persons whose kept totals were rewritten, and the ce_totals rows written or deleted */
+    changedPersons: integer('changed_persons').notNull().default(0),
+    changedRows: integer('changed_rows').notNull().default(0),
+    /** the result as the HRSS reads it, or why it failed */
+    message: text('message'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => accounts.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('recount_jobs_running_uq')
+      .on(sql`coalesce(${t.regionCode}, '')`)
+      .where(sql`${t.status} = 'running'`),
+    index('recount_jobs_region_idx').on(t.regionCode, t.startedAt),
+  ],
 );

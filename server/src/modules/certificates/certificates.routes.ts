@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
 import { exportRoute } from '../../core/excel';
-import { type Api, authRateLimit } from '../../core/http';
+import { type Api, certificateVerifyRateLimit } from '../../core/http';
 import * as certificates from './certificates.service';
 
 /** Where the QR code points: PUBLIC_URL when set (behind a proxy), else the origin of the request. */
@@ -111,7 +111,7 @@ export function certificatesRoutes(app: Api, s: Services) {
   });
 
   app.get('/api/public/certificates/:number', {
-    config: { access: 'public', rateLimit: authRateLimit(s.config.authRateLimit) },
+    config: { access: 'public', rateLimit: certificateVerifyRateLimit(s.config.certificateVerifyRateLimit) },
     schema: {
       tags: ['证书查验'],
       summary: '继续教育证书查验（公开）',

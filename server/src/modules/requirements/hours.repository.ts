@@ -1,7 +1,7 @@
 import type { WorkflowState } from '@ce/shared';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db';
-import { ceRecords, ceTotals, professionals, workflowItems } from '../../db/schema';
+import { ceRecords, professionals, workflowItems } from '../../db/schema';
 
 /** The person's professional row (人员基本信息), if any. */
 export async function professionalOfPerson(q: Queryable, personId: string) {
@@ -53,19 +53,4 @@ export async function confirmedStaffIds(q: Queryable, unitId: string): Promise<s
     .from(professionals)
     .where(and(eq(professionals.employerId, unitId), eq(professionals.bindingStatus, 'confirmed')));
   return rows.map((r) => r.id);
-}
-
-/** The kept totals of these persons as comparable keys → value. */
-export async function totalsSnapshot(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await q
-      .select()
-      .from(ceTotals)
-      .where(inArray(ceTotals.professionalId, ids.slice(i, i + 5000)));
-    for (const r of rows) {
-      map.set(`${r.professionalId}:${r.year}:${r.subjectType}`, `${Number(r.hours)}/${Number(r.courses)}`);
-    }
-  }
-  return map;
 }

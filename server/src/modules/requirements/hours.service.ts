@@ -7,7 +7,6 @@ import {
 } from '@ce/shared';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
-import type { Queryable } from '../../core/db';
 import { invalidState } from '../../core/errors';
 import { personScope } from '../../core/scope';
 import { beijingYear } from '../../core/time';
@@ -109,17 +108,6 @@ export async function myHours(s: Services, actor: Actor, query: { year?: number 
   };
 }
 
-/** Recomputes the kept totals of these persons; counts the rows that changed. */
-async function recount(q: Queryable, ids: readonly string[]): Promise<number> {
-  const before = await repo.totalsSnapshot(q, ids);
-  await refreshTotalsOf(q, ids);
-  const after = await repo.totalsSnapshot(q, ids);
-  let changed = 0;
-  for (const [k, v] of after) if (before.get(k) !== v) changed += 1;
-  for (const k of before.keys()) if (!after.has(k)) changed += 1;
-  return changed;
-}
-
 function recountAnswer(persons: number, changed: number): RecountResponse {
   const message = changed === 0 ? '重新统计完成，学时无变化' : `重新统计完成，${changed} 项学时统计已更新`;
   return { persons, changed, message };
@@ -131,7 +119,7 @@ export async function recountMine(s: Services, ctx: RequestContext, actor: Actor
   return s.db.transaction(async (tx) => {
     const prof = await repo.professionalOfPerson(tx, personId);
     if (!prof) throw invalidState(NO_PROFILE_HINT);
-    const changed = await recount(tx, [prof.id]);
+    const { rows: changed } = await refreshTotalsOf(tx, [prof.id]);
     await audit(tx, ctx, {
       action: 'totals.recount',
       objectType: 'professional',
@@ -147,7 +135,7 @@ export async function recountStaff(s: Services, ctx: RequestContext, actor: Acto
   const { unitId } = employerScope(actor);
   return s.db.transaction(async (tx) => {
     const ids = await repo.confirmedStaffIds(tx, unitId);
-    const changed = await recount(tx, ids);
+    const { rows: changed } = await refreshTotalsOf(tx, ids);
     await audit(tx, ctx, {
       action: 'totals.recount',
       objectType: 'employer',

@@ -3,6 +3,8 @@ import {
   idParam,
   myHoursResponse,
   okResponse,
+  recountJob,
+  recountJobState,
   recountResponse,
   requirementListQuery,
   requirementListResponse,
@@ -12,10 +14,13 @@ import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
 import type { Api } from '../../core/http';
 import * as hours from './hours.service';
+import { recountJobDefinition } from './recount.job';
+import * as recount from './recount.service';
 import * as requirements from './requirements.service';
 
 export function requirementsRoutes(app: Api, s: Services) {
   const tags = ['年度学时要求'];
+  s.jobs.define(recountJobDefinition(s));
 
   app.get('/api/requirements', {
     config: { access: 'requirement.manage' },
@@ -70,5 +75,25 @@ export function requirementsRoutes(app: Api, s: Services) {
       response: { 200: recountResponse },
     },
     handler: (req) => hours.recountStaff(s, req.ctx, actorOf(req)),
+  });
+
+  app.post('/api/hrss/hours/recount', {
+    config: { access: 'totals.recount' },
+    schema: {
+      tags: ['重新统计学时'],
+      summary: '重新统计学时（本地区全部专业技术人员，后台执行；同一地区同时只能进行一次）',
+      response: { 200: recountJob },
+    },
+    handler: (req) => recount.startRecount(s, req.ctx, actorOf(req)),
+  });
+
+  app.get('/api/hrss/hours/recount', {
+    config: { access: 'totals.recount' },
+    schema: {
+      tags: ['重新统计学时'],
+      summary: '本地区最近一次重新统计学时的进度与结果',
+      response: { 200: recountJobState },
+    },
+    handler: (req) => recount.recountState(s, actorOf(req)),
   });
 }

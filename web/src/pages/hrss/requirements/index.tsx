@@ -1,9 +1,11 @@
-import { App, Button, Popconfirm, Space, Switch, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Switch, type TableColumnsType, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { useAccess } from '../../../access';
 import { type RequirementRuleDto, requirementsApi } from '../../../api/requirements';
 import { useApiError } from '../../../api/useApiError';
 import { ListPage, type ListPageAction, WRAP_COLUMN } from '../../../components/ListPage';
 import { formatDateTime } from '../../../format';
+import { RecountCard } from './components/RecountCard';
 import { RuleModal } from './components/RuleModal';
 
 type Row = RequirementRuleDto & { key: string };
@@ -23,6 +25,7 @@ function statusTag(r: RequirementRuleDto) {
 /** 年度学时要求设置 (HRSS, SPEC §7): versioned rules by year, with series and region overrides. */
 export function RequirementsPage() {
   const { message } = App.useApp();
+  const { can } = useAccess();
   const onError = useApiError();
   const list = useRef<ListPageAction>(null);
   const [history, setHistory] = useState(false);
@@ -86,7 +89,8 @@ export function RequirementsPage() {
   ];
 
   return (
-    <>
+    <Flex vertical gap={16}>
+      {can('totals.recount') && <RecountCard />}
       <ListPage<Row>
         title="年度学时要求设置"
         rowKey="key"
@@ -135,6 +139,6 @@ export function RequirementsPage() {
           list.current?.reload();
         }}
       />
-    </>
+    </Flex>
   );
 }
