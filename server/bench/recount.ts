@@ -1,14 +1,20 @@
 import type { Db } from '../src/core/db';
+import { recountRegion } from '../src/modules/requirements/recount';
 import { AGGREGATE, type Query } from './bare-sql';
 import { stats, timed } from './setup';
 
 /**
- * 重新统计学时 for the whole province next to the raw scan of the same rows.
- *
- * WIRE THE APP'S RECOUNT HERE (issue 8, item 4): `appRecount = (db) => <the recount, all persons>`.
- * While it is null the measure is skipped (尚未实现) and only the raw scan is timed.
+ * 重新统计学时 for the whole province (the HRSS job's core, recountRegion) next to the raw scan
+ * of the same rows. Before each run DRIFT rows of ce_totals are put wrong on purpose (outside
+ * the timing), so every run has persons to find and fix; the run must fix exactly those.
  */
-export const appRecount: ((db: Db) => Promise<void>) | null = null;
+export const DRIFT = 1000;
+export const appRecount = (db: Db) => recountRegion(db, { kind: 'all' });
+
+const drift = (bare: Query) =>
+  bare(`update ce_totals set hours = hours + 1 where (professional_id, year, subject_type) in
+          (select professional_id, year, subject_type from ce_totals order by random() limit ${DRIFT})
+        returning professional_id`);
 
 /** The raw scan: the fresh totals of every approved record, aggregated in PostgreSQL, nothing written. */
 export const RAW_SCAN = `select count(*) as groups, coalesce(sum(hours), 0) as hours from (
@@ -20,6 +26,8 @@ export interface RecountRun {
   scan: ReturnType<typeof stats>;
   /** the (professional, year, subject) groups the scan found */
   groups: number;
+  /** persons the last app run found drifted and fixed */
+  changedPersons?: number;
   missing?: string;
 }
 
@@ -34,9 +42,17 @@ export async function measureRecount(db: Db, bare: Query, repeat: number): Promi
       }),
     );
   }
-  const recount = appRecount;
-  if (!recount) return { scan: stats(scanMs), groups, missing: '尚未实现' };
   const appMs: number[] = [];
-  for (let i = 0; i < repeat; i++) appMs.push(await timed(() => recount(db)));
-  return { app: stats(appMs), scan: stats(scanMs), groups };
+  let changedPersons = 0;
+  for (let i = 0; i < repeat; i++) {
+    const wrong = new Set((await drift(bare)).map((r) => (r as { professional_id: string }).professional_id));
+    appMs.push(
+      await timed(async () => {
+        changedPersons = (await appRecount(db)).changedPersons;
+      }),
+    );
+    if (changedPersons !== wrong.size)
+      throw new Error(`重新统计学时修正了 ${changedPersons} 人，应为 ${wrong.size} 人`);
+  }
+  return { app: stats(appMs), scan: stats(scanMs), groups, changedPersons };
 }

@@ -47,7 +47,7 @@ function httpTable(rows: HttpRow[]) {
 function recountLine(r: RecountRun) {
   const scan = `原始扫描（同样的已认定记录按人员、年度、科目汇总，不写入）中位数 ${int(r.scan.median)} ms（${int(r.groups)} 组，${r.scan.n} 次）`;
   if (!r.app) return `| ${r.missing ?? '未运行'} | ${int(r.scan.median)} | — |\n\n${scan}.`;
-  return `| ${int(r.app.median)} | ${int(r.scan.median)} | ${(r.app.median / r.scan.median).toFixed(1)} |\n\n${scan}.`;
+  return `| ${int(r.app.median)} | ${int(r.scan.median)} | ${(r.app.median / r.scan.median).toFixed(2)} |\n\n${scan}; each recount found and fixed the ${int(r.changedPersons ?? 0)} persons put wrong before it (${r.app.n} runs).`;
 }
 
 /** Both tables of a run, written as the README's last section (## Benchmark) unless told not to. */
@@ -124,7 +124,8 @@ as seeded.
    run (the README is then left alone). First of all, on the app as started, one more 10,000-row
    import over HTTP: its time and the app's peak RSS (\`/proc/<pid>/status\`) over the RSS before.
 3. **重新统计学时** for the province next to the raw scan of the same approved records
-   (\`server/bench/recount.ts\`; skipped as 尚未实现 until the app's recount is wired there).
+   (\`server/bench/recount.ts\`: recountRegion, the core of the HRSS job; before each run
+   1,000 rows of ce_totals are put wrong on purpose and the run must fix exactly their persons).
 
 Settings: \`BENCH_DURATION\` (s per route and server, default 15), \`BENCH_CONNECTIONS\` (50),
 \`BENCH_SESSIONS\` (50), \`BENCH_WARMUP\` (s, 3), \`BENCH_APPROVALS\` (待办 records per server, 800 per
