@@ -15,7 +15,8 @@ import { AppError, invalidState, notFound } from '../../core/errors';
 import { personScope } from '../../core/scope';
 import { activeRules } from '../requirements/requirements.repository';
 import { employerScope, ruleSubjectsOf, totalsByYear, verdictFor } from '../requirements/standing';
-import { renderCertificatePdf, verificationUrl } from './certificates.pdf';
+import { verificationUrl } from './certificates.pdf';
+import type { CertificateRenderer } from './certificates.renderer';
 import * as repo from './certificates.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -258,16 +259,17 @@ export async function reissue(
   });
 }
 
-/** The PDF of the certificate (打印). */
+/** The PDF of the certificate (打印), rendered after the transaction, off the event loop. */
 export async function certificatePdf(
   s: Services,
   ctx: RequestContext,
   actor: Actor,
   params: { professionalId: string; year: number },
   baseUrl: string,
+  renderer: CertificateRenderer,
 ) {
   const { cert, idNumber } = await certificateFor(s, ctx, actor, params.professionalId, params.year);
-  const pdf = await renderCertificatePdf({
+  const pdf = await renderer.render({
     ...cert,
     idNumber: maskIdNumber(idNumber),
     issuedAt: cert.issuedAt,
