@@ -1,26 +1,7 @@
-/// <reference path="./fontkit.d.ts" />
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { chineseDate } from '../../core/time';
+import { certificateFonts } from './certificates.fonts';
 import { drawQrCode } from './certificates.qr';
-
-/**
- * The fonts ship with the repository (SIL OFL, see assets/fonts/OFL.txt): read and parsed once per
- * process (per worker thread of the renderer). pdfkit 0.20 takes a parsed fontkit font as it is
- * (PDFFontFactory.open) and still subsets it per document, so each PDF embeds only its glyphs;
- * @types/pdfkit only knows files and buffers, hence the cast.
- */
-const FONT_DIR = new URL('../../../assets/fonts/', import.meta.url);
-type FontSource = PDFKit.Mixins.PDFFontSource;
-let fonts: { regular: FontSource; bold: FontSource } | null = null;
-function loadFonts() {
-  const open = (file: string) =>
-    fontkit.create(readFileSync(fileURLToPath(new URL(file, FONT_DIR)))) as unknown as FontSource;
-  fonts ??= { regular: open('NotoSerifSC_400Regular.ttf'), bold: open('NotoSerifSC_700Bold.ttf') };
-  return fonts;
-}
 
 /** The public page a certificate's QR code opens: `<base>/verify?no=<number>`. */
 export function verificationUrl(base: string, number: string): string {
@@ -59,7 +40,7 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 /** 广东省专业技术人员继续教育证书: landscape A4, in Chinese, with a QR code to the verification page. */
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
-  const f = loadFonts();
+  const f = certificateFonts();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -1,4 +1,12 @@
-/** fontkit (a dependency of pdfkit) ships no types: the one call certificates.pdf.ts makes. */
+/** fontkit (pdfkit's font engine) ships no types: what certificates.fonts.ts uses of it. */
 declare module 'fontkit' {
-  export function create(buffer: Uint8Array): object;
+  /** a shaped run of text: the glyphs and where each goes */
+  export interface GlyphRun {
+    glyphs: object[];
+    positions: object[];
+  }
+  export interface Font {
+    layout(text: string, features?: unknown): GlyphRun;
+  }
+  export function create(buffer: Uint8Array): Font;
 }
