@@ -100,7 +100,10 @@ describe('证书PDF', () => {
     expectCertificate(pa, a);
     expectCertificate(pb, b);
     expect(threads()).toBeGreaterThanOrEqual(before + 2);
+    // closing lets the PDF being rendered finish
+    const last = renderer.render(b);
     await renderer.close();
+    expectCertificate(await last, b);
     expect(threads()).toBeLessThanOrEqual(before);
     await expect(renderer.render(a)).rejects.toThrow('证书 PDF 渲染线程已关闭');
   });

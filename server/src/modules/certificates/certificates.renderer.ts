@@ -58,9 +58,10 @@ export function certificateRenderer(
       }
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
+    /** the PDFs being rendered are finished (a request whose client left still runs), then the threads end */
     async close() {
       closed = true;
-      await pool?.destroy();
+      await pool?.close();
       pool = null;
     },
   };
