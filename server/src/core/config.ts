@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { demoModeFrom } from './demo-mode';
 import { type FileStoreConfig, fileStoreConfigFromEnv } from './file-store.open';
@@ -55,6 +56,8 @@ export interface Config {
   metricsToken: string | null;
   /** on SIGTERM, how long the requests in flight may take before their connections are cut */
   shutdownTimeoutSeconds: number;
+  /** worker threads rendering certificate PDFs (started at the first PDF); 0 = render in the request's thread */
+  pdfWorkers: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -62,6 +65,15 @@ function int(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`环境变量 ${name} 应为正数，当前为 ${raw}`);
+  return n;
+}
+
+/** A whole number ≥ 0 (0 turns the feature off). */
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 应为非负整数，当前为 ${raw}`);
   return n;
 }
 
@@ -99,5 +111,6 @@ export function loadConfig(root = process.cwd()): Config {
     smsGateway: process.env.SMS_GATEWAY || null,
     metricsToken: process.env.METRICS_TOKEN || null,
     shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', 30),
+    pdfWorkers: count('PDF_WORKERS', availableParallelism()),
   };
 }

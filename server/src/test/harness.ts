@@ -66,6 +66,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smsGateway: null,
     metricsToken: null,
     shutdownTimeoutSeconds: 30,
+    // the real worker threads (started only by a test that prints a certificate)
+    pdfWorkers: 2,
     ...overrides,
   };
 }

@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { chineseDate } from '../../core/time';
-
-/** The fonts ship with the repository (SIL OFL, see assets/fonts/OFL.txt); read once. */
-const FONT_DIR = new URL('../../../assets/fonts/', import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(fileURLToPath(new URL('NotoSerifSC_400Regular.ttf', FONT_DIR))),
-    bold: readFileSync(fileURLToPath(new URL('NotoSerifSC_700Bold.ttf', FONT_DIR))),
-  };
-  return fonts;
-}
+import { certificateFonts } from './certificates.fonts';
+import { drawQrCode } from './certificates.qr';
 
 /** The public page a certificate's QR code opens: `<base>/verify?no=<number>`. */
 export function verificationUrl(base: string, number: string): string {
@@ -52,17 +40,13 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 /** 广东省专业技术人员继续教育证书: landscape A4, in Chinese, with a QR code to the verification page. */
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
-  const f = loadFonts();
-  const qr = await QRCode.toBuffer(c.verifyUrl, {
-    type: 'png',
-    margin: 1,
-    width: 360,
-    errorCorrectionLevel: 'M',
-  });
+  const f = certificateFonts();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: 0,
+    // the document's first font: else pdfkit parses Helvetica's metrics for every PDF, unused
+    font: f.regular as unknown as string,
     info: {
       Title: `继续教育证书 ${c.number}`,
       Author: '专业技术人员继续教育管理系统',
@@ -132,7 +116,7 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
   const qrSize = 136;
   const qrX = W - left - qrSize - 10;
   const qrY = 266;
-  doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
+  drawQrCode(doc, c.verifyUrl, qrX, qrY, qrSize);
   doc.link(qrX, qrY, qrSize, qrSize, c.verifyUrl);
   doc.font('regular').fontSize(11).fillColor(INK);
   doc.text('扫码查验证书真伪', qrX - 30, qrY + qrSize + 8, { width: qrSize + 60, align: 'center' });

@@ -12,6 +12,7 @@ import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
 import { exportRoute } from '../../core/excel';
 import { type Api, certificateVerifyRateLimit } from '../../core/http';
+import { certificateRenderer } from './certificates.renderer';
 import * as certificates from './certificates.service';
 
 /** Where the QR code points: PUBLIC_URL when set (behind a proxy), else the origin of the request. */
@@ -21,6 +22,9 @@ export function publicBase(s: Services, req: FastifyRequest): string {
 
 export function certificatesRoutes(app: Api, s: Services) {
   const tags = ['继续教育证书打印'];
+  // PDF_WORKERS threads, started with the first PDF, ended with the app
+  const renderer = certificateRenderer(s.config.pdfWorkers, { log: app.log });
+  app.addHook('onClose', () => renderer.close());
 
   app.get('/api/certificates/mine', {
     config: { access: 'certificate.self' },
@@ -85,6 +89,7 @@ export function certificatesRoutes(app: Api, s: Services) {
         actorOf(req),
         req.params,
         publicBase(s, req),
+        renderer,
       );
       const name = encodeURIComponent(`继续教育证书-${number}.pdf`);
       return reply

@@ -15,7 +15,8 @@ import { AppError, invalidState, notFound } from '../../core/errors';
 import { personScope } from '../../core/scope';
 import { activeRules } from '../requirements/requirements.repository';
 import { employerScope, ruleSubjectsOf, totalsByYear, verdictFor } from '../requirements/standing';
-import { renderCertificatePdf, verificationUrl } from './certificates.pdf';
+import { verificationUrl } from './certificates.pdf';
+import type { CertificateRenderer } from './certificates.renderer';
 import * as repo from './certificates.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -169,13 +170,18 @@ async function yearVerdict(tx: Tx, p: repo.ProfessionalRow, year: number) {
   return { verdict, totals };
 }
 
+/** The year's kept totals when 年度验证 passes; refuses, saying what is missing, when not. */
+async function passingTotals(tx: Tx, p: repo.ProfessionalRow, year: number) {
+  const { verdict, totals } = await yearVerdict(tx, p, year);
+  if (!verdict.passed || !totals) throw invalidState(`年度验证未通过：${explanationText(verdict)}`);
+  return totals;
+}
+
 /** Loads the professional in scope (locked) and the year's verdict; refuses when not passed. */
 async function passedYear(tx: Tx, actor: Actor, professionalId: string, year: number) {
   const p = await repo.lockProfessional(tx, professionalId);
   if (!p || !mayPrint(actor, p)) throw notFound('继续教育证书');
-  const { verdict, totals } = await yearVerdict(tx, p, year);
-  if (!verdict.passed || !totals) throw invalidState(`年度验证未通过：${explanationText(verdict)}`);
-  return { p, totals };
+  return { p, totals: await passingTotals(tx, p, year) };
 }
 
 /**
@@ -215,6 +221,14 @@ export async function certificateFor(
   year: number,
 ) {
   return s.db.transaction(async (tx) => {
+    // printing again (the usual case) only reads: no row lock, so prints of one person do not queue
+    const seen = await repo.findProfessional(tx, professionalId);
+    const printed =
+      seen && mayPrint(actor, seen) ? await repo.validCertificate(tx, seen.id, year) : undefined;
+    if (seen && printed) {
+      await passingTotals(tx, seen, year);
+      return { cert: printed, idNumber: seen.idNumber };
+    }
     const { p, totals } = await passedYear(tx, actor, professionalId, year);
     const existing = await repo.validCertificate(tx, p.id, year);
     if (existing) return { cert: existing, idNumber: p.idNumber };
@@ -258,16 +272,17 @@ export async function reissue(
   });
 }
 
-/** The PDF of the certificate (打印). */
+/** The PDF of the certificate (打印), rendered after the transaction, off the event loop. */
 export async function certificatePdf(
   s: Services,
   ctx: RequestContext,
   actor: Actor,
   params: { professionalId: string; year: number },
   baseUrl: string,
+  renderer: CertificateRenderer,
 ) {
   const { cert, idNumber } = await certificateFor(s, ctx, actor, params.professionalId, params.year);
-  const pdf = await renderCertificatePdf({
+  const pdf = await renderer.render({
     ...cert,
     idNumber: maskIdNumber(idNumber),
     issuedAt: cert.issuedAt,
