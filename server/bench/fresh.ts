@@ -17,7 +17,13 @@ import {
   STUDY_FORMS_USED,
   usccOf,
 } from '../src/seed/scale-data';
-import { insertEmployers, insertPeople, insertRecords, type Value } from '../src/seed/scale-insert';
+import {
+  insertEmployers,
+  insertPeople,
+  insertRecords,
+  personRows,
+  type Value,
+} from '../src/seed/scale-insert';
 import { recordsOf, type ScaleRecord } from '../src/seed/scale-records';
 import { AGGREGATE } from './bare-sql';
 import type { Staff } from './measures';
@@ -131,32 +137,12 @@ export async function seedFresh(
     const { idNumber, birthDate } = idNumberOf(INDEX_BASE + k, regions);
     const phone = `17${pad(k, 9)}`;
     const profile = profileOf(rand);
-    const grad = Number(birthDate.slice(0, 4)) + 22;
-    rows.accounts.push([accountId, 'person', login, passwordHash]);
-    rows.persons.push([accountId, name, idNumber, phone, 2]);
-    rows.profs.push([
-      profId,
-      accountId,
-      idNumber,
-      name,
-      Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
-      birthDate,
-      '汉族',
-      employer.city.name,
-      profile.education,
-      profile.degree,
-      '土木工程',
-      '华南理工大学',
-      `${grad}-07-01`,
-      `${grad}-08-01`,
-      phone,
-      profile.qualification,
-      profile.series,
-      '专业技术工作',
-      employer.id,
-      'confirmed',
+    personRows(
+      rows,
+      { accountId, profId, login, name, idNumber, birthDate, phone, profile, employer },
+      passwordHash,
       now,
-    ]);
+    );
     if (kind === 'import') importStaff.push({ professionalId: profId, name, idNumber });
     if (kind === 'holder') holders.push({ login, professionalId: profId, year: passedYear });
     const history = [

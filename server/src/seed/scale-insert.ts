@@ -154,6 +154,54 @@ export async function insertEmployers(
   );
 }
 
+/** One registered person (level-2 real name) with a confirmed professional profile at `employer`. */
+export interface ScalePerson {
+  accountId: string;
+  profId: string;
+  login: string;
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  phone: string;
+  profile: { education: string; degree: string; qualification: string; series: string };
+  employer: { id: string; city: { name: string } };
+}
+
+/** The rows of `insertPeople` for one person. */
+export function personRows(
+  rows: { accounts: Value[][]; persons: Value[][]; profs: Value[][] },
+  p: ScalePerson,
+  passwordHash: string,
+  now: string,
+) {
+  const grad = Number(p.birthDate.slice(0, 4)) + 22;
+  rows.accounts.push([p.accountId, 'person', p.login, passwordHash]);
+  rows.persons.push([p.accountId, p.name, p.idNumber, p.phone, 2]);
+  rows.profs.push([
+    p.profId,
+    p.accountId,
+    p.idNumber,
+    p.name,
+    Number(p.idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    p.birthDate,
+    '汉族',
+    p.employer.city.name,
+    p.profile.education,
+    p.profile.degree,
+    '土木工程',
+    '华南理工大学',
+    `${grad}-07-01`,
+    `${grad}-08-01`,
+    p.phone,
+    p.profile.qualification,
+    p.profile.series,
+    '专业技术工作',
+    p.employer.id,
+    'confirmed',
+    now,
+  ]);
+}
+
 export async function insertPeople(db: Queryable, accounts: Value[][], persons: Value[][], profs: Value[][]) {
   await bulk(
     db,

@@ -16,7 +16,7 @@ import {
   STUDY_FORMS_USED,
   usccOf,
 } from './scale-data';
-import { insertEmployers, insertPeople, insertRecords, type Value } from './scale-insert';
+import { insertEmployers, insertPeople, insertRecords, personRows, type Value } from './scale-insert';
 import { recordsOf } from './scale-records';
 
 /**
@@ -96,32 +96,13 @@ export async function seedScale(
       const { idNumber, birthDate } = idNumberOf(i, regions);
       const phone = `1${3 + (i % 7)}${pad(i, 9)}`;
       const profile = profileOf(rand);
-      accounts.push([accountId, 'person', `${SCALE_PERSON_PREFIX}${pad(i + 1, 6)}`, passwordHash]);
-      persons.push([accountId, name, idNumber, phone, 2]);
-      const grad = Number(birthDate.slice(0, 4)) + 22;
-      profs.push([
-        profId,
-        accountId,
-        idNumber,
-        name,
-        Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
-        birthDate,
-        '汉族',
-        employer.city.name,
-        profile.education,
-        profile.degree,
-        '土木工程',
-        '华南理工大学',
-        `${grad}-07-01`,
-        `${grad}-08-01`,
-        phone,
-        profile.qualification,
-        profile.series,
-        '专业技术工作',
-        employer.id,
-        'confirmed',
+      const login = `${SCALE_PERSON_PREFIX}${pad(i + 1, 6)}`;
+      personRows(
+        { accounts, persons, profs },
+        { accountId, profId, login, name, idNumber, birthDate, phone, profile, employer },
+        passwordHash,
         now,
-      ]);
+      );
       for (const r of recordsOf(rand, i)) {
         const facts = { ...r, declaredHours: r.hours };
         if (checkRecordRules(facts, { today: r.today }).length > 0)
