@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../core/db';
+import { runReusable } from '../../core/reusable-query';
 import { certificates, ceTotals, professionals } from '../../db/schema';
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -128,12 +129,16 @@ export async function voidCertificate(q: Queryable, id: string, by: string) {
 }
 
 export async function findByNumber(q: Queryable, number: string) {
-  // the public 证书查验 (a QR scan queue at a certificate desk): planned once per connection
-  const [row] = await q
-    .select()
-    .from(certificates)
-    .where(eq(certificates.number, number))
-    .prepare('certificates_by_number')
-    .execute();
+  // the public 证书查验 (a QR scan queue at a certificate desk): built once, planned once per connection
+  const [row] = await runReusable<typeof certificates.$inferSelect>(
+    q,
+    'certificates_by_number',
+    (b) =>
+      b
+        .select()
+        .from(certificates)
+        .where(eq(certificates.number, sql.placeholder('number'))),
+    { number },
+  );
   return row;
 }

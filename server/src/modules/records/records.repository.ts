@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows } from '../../core/db';
 import { likePattern } from '../../core/list-query';
+import { runReusable } from '../../core/reusable-query';
 import {
   ceRecordFiles,
   ceRecords,
@@ -81,11 +82,22 @@ function base(q: Queryable) {
 }
 
 export async function findRecord(q: Queryable, scope: RecordScope, id: string): Promise<RecordRow | null> {
-  // one text per scope kind, so a named statement: planned once per connection
-  const [row] = await base(q)
-    .where(and(eq(ceRecords.id, id), scopeWhere(scope)))
-    .prepare(`records_find_${scope.kind}`)
-    .execute();
+  // built once per scope kind, its inputs as placeholders (core/reusable-query.ts)
+  const who = sql.placeholder('who') as unknown as string;
+  const [row] = await runReusable<RecordRow>(
+    q,
+    `records_find_${scope.kind}`,
+    (b) =>
+      base(b).where(
+        and(
+          eq(ceRecords.id, sql.placeholder('id')),
+          scopeWhere(
+            scope.kind === 'person' ? { kind: 'person', personId: who } : { kind: 'employer', unitId: who },
+          ),
+        ),
+      ),
+    { id, who: scope.kind === 'person' ? scope.personId : scope.unitId },
+  );
   return row ?? null;
 }
 
