@@ -8,13 +8,11 @@ import { DEMO_PASSWORD } from '../src/seed/demo';
 import {
   employerName,
   guangdong,
-  INSTITUTION_NAMES,
   idNumberOf,
   personName,
   pick,
   prng,
   profileOf,
-  STUDY_FORMS_USED,
   usccOf,
 } from '../src/seed/scale-data';
 import {
@@ -22,6 +20,7 @@ import {
   insertPeople,
   insertRecords,
   personRows,
+  recordRow,
   type Value,
 } from '../src/seed/scale-insert';
 import { recordsOf, type ScaleRecord } from '../src/seed/scale-records';
@@ -160,30 +159,10 @@ export async function seedFresh(
     for (const { r, extra: isExtra } of all) {
       const recordId = randomUUID();
       const itemId = randomUUID();
-      const approved = r.state === 'approved';
-      const granted = approved ? (r.assessment === 'failed' ? 0 : r.hours) : null;
       const submitted = r.state !== 'draft';
-      recs.records.push([
-        recordId,
-        profId,
-        'person',
-        employer.id,
-        r.courseName,
-        r.subjectType,
-        pick(rand, STUDY_FORMS_USED),
-        r.startDate,
-        r.endDate,
-        r.days,
-        r.hours,
-        r.assessment,
-        granted,
-        granted,
-        pick(rand, INSTITUTION_NAMES),
-        Number(r.endDate.slice(0, 4)),
-        employer.city.name,
-        accountId,
-        r.submittedAt,
-      ]);
+      recs.records.push(
+        recordRow(rand, r, { recordId, profId, source: 'person', createdBy: accountId }, employer),
+      );
       recs.items.push([
         itemId,
         'ce_record',

@@ -1,4 +1,6 @@
 import { type BulkColumn, type BulkValue, bulkInsert, type Queryable } from '../core/db';
+import { INSTITUTION_NAMES, pick, type Rand, STUDY_FORMS_USED } from './scale-data';
+import type { ScaleRecord } from './scale-records';
 
 /** Multi-row INSERTs of the scale seed: column arrays through unnest, 10,000 rows a statement. */
 const CHUNK = 10_000;
@@ -200,6 +202,37 @@ export function personRows(
     'confirmed',
     now,
   ]);
+}
+
+/** The `ce_records` row of `insertRecords` for one generated record (an approved one has its hours). */
+export function recordRow(
+  rand: Rand,
+  r: ScaleRecord,
+  ids: { recordId: string; profId: string; source: string; createdBy: string },
+  employer: { id: string; city: { name: string } },
+): Value[] {
+  const granted = r.state === 'approved' ? (r.assessment === 'failed' ? 0 : r.hours) : null;
+  return [
+    ids.recordId,
+    ids.profId,
+    ids.source,
+    employer.id,
+    r.courseName,
+    r.subjectType,
+    pick(rand, STUDY_FORMS_USED),
+    r.startDate,
+    r.endDate,
+    r.days,
+    r.hours,
+    r.assessment,
+    granted,
+    granted,
+    pick(rand, INSTITUTION_NAMES),
+    Number(r.endDate.slice(0, 4)),
+    employer.city.name,
+    ids.createdBy,
+    r.submittedAt,
+  ];
 }
 
 export async function insertPeople(db: Queryable, accounts: Value[][], persons: Value[][], profs: Value[][]) {

@@ -4,19 +4,15 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../core/db';
 import { hashPassword } from '../modules/identity/passwords';
 import { DEMO_PASSWORD } from './demo';
+import { employerName, guangdong, idNumberOf, personName, pick, prng, profileOf, usccOf } from './scale-data';
 import {
-  employerName,
-  guangdong,
-  INSTITUTION_NAMES,
-  idNumberOf,
-  personName,
-  pick,
-  prng,
-  profileOf,
-  STUDY_FORMS_USED,
-  usccOf,
-} from './scale-data';
-import { insertEmployers, insertPeople, insertRecords, personRows, type Value } from './scale-insert';
+  insertEmployers,
+  insertPeople,
+  insertRecords,
+  personRows,
+  recordRow,
+  type Value,
+} from './scale-insert';
 import { recordsOf } from './scale-records';
 
 /**
@@ -109,30 +105,15 @@ export async function seedScale(
           throw new Error(`规则校验失败：${JSON.stringify(r)}`);
         const recordId = randomUUID();
         const itemId = randomUUID();
-        const approved = r.state === 'approved';
-        const granted = approved ? (r.assessment === 'failed' ? 0 : r.hours) : null;
         const confirm = r.source === 'employer';
-        records.push([
-          recordId,
-          profId,
-          r.source,
-          employer.id,
-          r.courseName,
-          r.subjectType,
-          pick(rand, STUDY_FORMS_USED),
-          r.startDate,
-          r.endDate,
-          r.days,
-          r.hours,
-          r.assessment,
-          granted,
-          granted,
-          pick(rand, INSTITUTION_NAMES),
-          Number(r.endDate.slice(0, 4)),
-          employer.city.name,
-          confirm ? employer.agentId : accountId,
-          r.submittedAt,
-        ]);
+        records.push(
+          recordRow(
+            rand,
+            r,
+            { recordId, profId, source: r.source, createdBy: confirm ? employer.agentId : accountId },
+            employer,
+          ),
+        );
         const submitted = r.state !== 'draft' && !confirm;
         items.push([
           itemId,
