@@ -1,23 +1,13 @@
-import { createServer } from 'node:net';
 import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../test/ports';
 import { isDatabaseUnavailable } from './db-errors';
 
 /** An error as node-postgres builds it from a server ErrorResponse: a message and a SQLSTATE. */
 function pgError(code: string, message = 'server error') {
   return Object.assign(new Error(message), { code, severity: 'FATAL' });
-}
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  await new Promise((r) => srv.close(r));
-  if (addr === null || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
 }
 
 describe('isDatabaseUnavailable', () => {
@@ -64,7 +54,7 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('recognises what a real query answers when nobody listens on the database port', async () => {
-    const pool = new pg.Pool({ host: '127.0.0.1', port: await closedPort(), connectionTimeoutMillis: 2000 });
+    const pool = new pg.Pool({ host: '127.0.0.1', port: await freePort(), connectionTimeoutMillis: 2000 });
     const db = drizzle(pool);
     const err = await db.execute(sql`select 1`).then(
       () => null,

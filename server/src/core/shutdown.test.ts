@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../test/pg-cluster';
+import { freePort } from '../test/ports';
 
 /**
  * The real server process (npm start runs the same main.ts) stopped with SIGTERM: a request in

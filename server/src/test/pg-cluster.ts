@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 /**
  * A private PostgreSQL cluster in a temp dir, on a free loopback port, for tests that stop and
@@ -21,15 +21,6 @@ export interface PgCluster {
 export function pgBinariesAvailable(): boolean {
   if (spawnSync('initdb', ['--version']).status !== 0) return false;
   return process.getuid?.() !== 0 || spawnSync('id', ['-u', 'postgres']).status === 0;
-}
-
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  await new Promise((r) => srv.close(r));
-  if (addr === null || typeof addr === 'string') throw new Error('no free port');
-  return addr.port;
 }
 
 export async function createPgCluster(): Promise<PgCluster> {

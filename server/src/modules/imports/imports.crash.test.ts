@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import { type Database, openDatabase } from '../../core/db';
 import { auditEvents, ceRecords, importJobs } from '../../db/schema';
 import { Client } from '../../test/client';
 import { appOver, type TestApp, testConfig, testDatabase } from '../../test/harness';
+import { freePort } from '../../test/ports';
 import { makeEmployer, makeProfessional, type TestEmployer, type TestProfessional } from '../../test/world';
 import { person, row, upload, workbook } from './imports.fixtures';
 import { IMPORT_JOB } from './imports.job';
@@ -77,15 +77,6 @@ function sameClient(t: TestApp, c: Client): Client {
   const again = new Client(t);
   again.cookies = new Map(c.cookies);
   return again;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 function exited(child: ChildProcess) {
