@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { type CertificateContent, renderCertificatePdf } from '../src/modules/certificates/certificates.pdf';
+import { renderCertificatePdf } from '../src/modules/certificates/certificates.pdf';
 import { certificateRenderer } from '../src/modules/certificates/certificates.renderer';
+import { sampleCertificate } from '../src/test/certificate-content';
 import { stats } from './setup';
 
 /**
@@ -10,22 +11,11 @@ import { stats } from './setup';
  */
 const N = Number(process.env.BENCH_PDFS ?? 300);
 const workers = Number(process.env.PDF_WORKERS ?? availableParallelism());
-const content = (i: number): CertificateContent => ({
-  number: `GD2025${String(i).padStart(10, '0')}`,
-  name: ['李娜', '王伟', '张敏', '刘洋', '陈静'][i % 5],
-  idNumber: '4401**********1234',
-  series: '工程技术人员',
-  year: 2025,
-  publicHours: 30,
-  professionalHours: 42,
-  electiveHours: 18,
-  totalHours: 90,
-  publicCourses: 1,
-  professionalCourses: 2,
-  electiveCourses: 1,
-  issuedAt: new Date('2025-07-01T08:00:00Z'),
-  verifyUrl: `https://jxjy.example.gov.cn/verify?no=GD2025${String(i).padStart(10, '0')}`,
-});
+const content = (i: number) =>
+  sampleCertificate({
+    number: `GD2025${String(i).padStart(10, '0')}`,
+    name: ['李娜', '王伟', '张敏', '刘洋', '陈静'][i % 5],
+  });
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 let start = process.hrtime.bigint();

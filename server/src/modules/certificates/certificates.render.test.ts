@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCertificate } from '../../test/certificate-content';
 import { startTestApp, type TestApp } from '../../test/harness';
 import { pdfText } from '../../test/pdf-text';
 import { makeEmployer, makeProfessional, makeRecord, type TestProfessional } from '../../test/world';
@@ -12,23 +13,7 @@ import { certificateRenderer } from './certificates.renderer';
 /** The threads of this process (Linux): worker threads are OS threads. */
 const threads = () => readdirSync('/proc/self/task').length;
 
-const content = (over: Partial<CertificateContent> = {}): CertificateContent => ({
-  number: 'GD2025ABCDEFGHJK',
-  name: '李娜',
-  idNumber: '4401**********1234',
-  series: '工程技术人员',
-  year: 2025,
-  publicHours: 30,
-  professionalHours: 42,
-  electiveHours: 18,
-  totalHours: 90,
-  publicCourses: 1,
-  professionalCourses: 2,
-  electiveCourses: 1,
-  issuedAt: new Date('2025-07-01T08:00:00Z'),
-  verifyUrl: verificationUrl('https://jxjy.example.gov.cn', 'GD2025ABCDEFGHJK'),
-  ...over,
-});
+const content = sampleCertificate;
 
 /** What a reader sees: the certificate's text, its QR link, no bitmap, only a subset of each font. */
 function expectCertificate(pdf: Buffer, c: CertificateContent) {
