@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { WORKFLOW_ACTION_LABELS } from '@ce/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/core/db';
 import { beijingToday } from '../src/core/time';
@@ -22,6 +21,7 @@ import {
   personRows,
   recordRow,
   type Value,
+  workflowRows,
 } from '../src/seed/scale-insert';
 import { recordsOf, type ScaleRecord } from '../src/seed/scale-records';
 import { AGGREGATE } from './bare-sql';
@@ -65,12 +65,6 @@ export interface Fresh {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 /** the decision of a decided record and its opinion, as the seed writes them */
-const DECISIONS = {
-  approved: ['approve', '同意'],
-  returned: ['return', '附件材料不全，请补充后重新提交'],
-  rejected: ['reject', '培训内容与专业不符'],
-} as const;
-
 /** Six approved 3-day courses of one year: 36 公需 + 54 专业 + 18 选修 hours, above any default rule. */
 function passingYear(year: number): ScaleRecord[] {
   const subjects = ['public', 'public', 'professional', 'professional', 'professional', 'elective'] as const;
@@ -156,45 +150,17 @@ export async function seedFresh(
         : [];
     const mine: PendingRecord[] = [];
     const all = [...history.map((r) => ({ r, extra: false })), ...extra.map((r) => ({ r, extra: true }))];
-    for (const { r, extra: isExtra } of all) {
+    for (const { r: generated, extra: isExtra } of all) {
+      // all of them the person's own declarations, sent to the employer
+      const r = { ...generated, source: 'person' as const };
       const recordId = randomUUID();
       const itemId = randomUUID();
-      const submitted = r.state !== 'draft';
       recs.records.push(
-        recordRow(rand, r, { recordId, profId, source: 'person', createdBy: accountId }, employer),
+        recordRow(rand, r, { recordId, profId, source: r.source, createdBy: accountId }, employer),
       );
-      recs.items.push([
-        itemId,
-        'ce_record',
-        recordId,
-        r.state,
-        r.state === 'submitted' ? employer.id : null,
-        submitted ? '继续教育记录申报单位审批' : null,
-        submitted ? accountId : null,
-        submitted ? r.submittedAt : null,
-        r.state === 'draft' ? 0 : r.state === 'submitted' ? 1 : 2,
-      ]);
-      if (r.state === 'draft') continue;
-      const submit = WORKFLOW_ACTION_LABELS.submit;
-      recs.history.push([
-        itemId,
-        1,
-        '继续教育记录申报',
-        'submit',
-        accountId,
-        name,
-        null,
-        null,
-        submit,
-        r.submittedAt,
-      ]);
-      if (r.state === 'submitted') {
-        if (isExtra) mine.push({ id: recordId, unitId: employer.id, hours: r.hours });
-        continue;
-      }
-      const [action, opinion] = DECISIONS[r.state];
-      const agent = [employer.agentId, employer.agentName, employer.id, employer.name] as const;
-      recs.history.push([itemId, 2, '继续教育记录申报单位审批', action, ...agent, opinion, r.decidedAt]);
+      workflowRows(recs, r, { itemId, recordId, accountId, name }, employer);
+      if (isExtra && r.state === 'submitted')
+        mine.push({ id: recordId, unitId: employer.id, hours: r.hours });
     }
     if (mine.length) byPerson.push(mine);
   }

@@ -1,3 +1,4 @@
+import { WORKFLOW_ACTION_LABELS } from '@ce/shared';
 import { type BulkColumn, type BulkValue, bulkInsert, type Queryable } from '../core/db';
 import { INSTITUTION_NAMES, pick, type Rand, STUDY_FORMS_USED } from './scale-data';
 import type { ScaleRecord } from './scale-records';
@@ -233,6 +234,60 @@ export function recordRow(
     ids.createdBy,
     r.submittedAt,
   ];
+}
+
+const DECISIONS = {
+  approved: ['approve', '同意'],
+  returned: ['return', '附件材料不全，请补充后重新提交'],
+  rejected: ['reject', '培训内容与专业不符'],
+} as const;
+
+/**
+ * The `workflow_items` row and `workflow_history` rows of `insertRecords` for one generated
+ * record: a person's 确认送审 and the employer's decision, or the employer's own 确认.
+ */
+export function workflowRows(
+  out: { items: Value[][]; history: Value[][] },
+  r: ScaleRecord,
+  ids: { itemId: string; recordId: string; accountId: string; name: string },
+  employer: Pick<ScaleEmployer, 'id' | 'agentId' | 'agentName' | 'name'>,
+) {
+  const confirm = r.source === 'employer';
+  const submitted = r.state !== 'draft' && !confirm;
+  out.items.push([
+    ids.itemId,
+    'ce_record',
+    ids.recordId,
+    r.state,
+    r.state === 'submitted' ? employer.id : null,
+    submitted ? '继续教育记录申报单位审批' : null,
+    submitted ? ids.accountId : null,
+    r.state === 'draft' ? null : r.submittedAt,
+    r.state === 'draft' ? 0 : r.state === 'submitted' || confirm ? 1 : 2,
+  ]);
+  const agent = [employer.agentId, employer.agentName, employer.id, employer.name] as const;
+  if (confirm) {
+    const label = WORKFLOW_ACTION_LABELS.confirm;
+    out.history.push([ids.itemId, 1, '继续教育记录申报', 'confirm', ...agent, label, r.submittedAt]);
+    return;
+  }
+  if (r.state === 'draft') return;
+  const label = WORKFLOW_ACTION_LABELS.submit;
+  out.history.push([
+    ids.itemId,
+    1,
+    '继续教育记录申报',
+    'submit',
+    ids.accountId,
+    ids.name,
+    null,
+    null,
+    label,
+    r.submittedAt,
+  ]);
+  if (r.state === 'submitted') return;
+  const [action, opinion] = DECISIONS[r.state];
+  out.history.push([ids.itemId, 2, '继续教育记录申报单位审批', action, ...agent, opinion, r.decidedAt]);
 }
 
 export async function insertPeople(db: Queryable, accounts: Value[][], persons: Value[][], profs: Value[][]) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkRecordRules, WORKFLOW_ACTION_LABELS } from '@ce/shared';
+import { checkRecordRules } from '@ce/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../core/db';
 import { hashPassword } from '../modules/identity/passwords';
@@ -12,6 +12,7 @@ import {
   personRows,
   recordRow,
   type Value,
+  workflowRows,
 } from './scale-insert';
 import { recordsOf } from './scale-records';
 
@@ -114,53 +115,7 @@ export async function seedScale(
             employer,
           ),
         );
-        const submitted = r.state !== 'draft' && !confirm;
-        items.push([
-          itemId,
-          'ce_record',
-          recordId,
-          r.state,
-          r.state === 'submitted' ? employer.id : null,
-          submitted ? '继续教育记录申报单位审批' : null,
-          submitted ? accountId : null,
-          r.state === 'draft' ? null : r.submittedAt,
-          r.state === 'draft' ? 0 : r.state === 'submitted' || confirm ? 1 : 2,
-        ]);
-        const agent = [employer.agentId, employer.agentName, employer.id, employer.name] as const;
-        if (confirm) {
-          history.push([
-            itemId,
-            1,
-            '继续教育记录申报',
-            'confirm',
-            ...agent,
-            WORKFLOW_ACTION_LABELS.confirm,
-            r.submittedAt,
-          ]);
-        } else if (submitted) {
-          history.push([
-            itemId,
-            1,
-            '继续教育记录申报',
-            'submit',
-            accountId,
-            name,
-            null,
-            null,
-            WORKFLOW_ACTION_LABELS.submit,
-            r.submittedAt,
-          ]);
-          if (r.state !== 'submitted') {
-            const opinion =
-              r.state === 'approved'
-                ? '同意'
-                : r.state === 'returned'
-                  ? '附件材料不全，请补充后重新提交'
-                  : '培训内容与专业不符';
-            const action = r.state === 'approved' ? 'approve' : r.state === 'returned' ? 'return' : 'reject';
-            history.push([itemId, 2, '继续教育记录申报单位审批', action, ...agent, opinion, r.decidedAt]);
-          }
-        }
+        workflowRows({ items, history }, r, { itemId, recordId, accountId, name }, employer);
       }
     }
     await db.transaction(async (tx) => {
