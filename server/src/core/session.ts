@@ -5,6 +5,7 @@ import { accounts, orgRoles, persons, sessions } from '../db/schema';
 import type { Config } from './config';
 import type { Actor, OrgRoleGrant } from './context';
 import type { Db, Queryable } from './db';
+import { runReusable } from './reusable-query';
 
 export const SESSION_COOKIE = 'ce_session';
 export const CSRF_COOKIE = 'ce_csrf';
@@ -89,10 +90,11 @@ const actingUnitOf = sql<ActingRow | null>`(
  * in one statement, and only what the actor needs (never the password hash). A binding cancelled
  * or withdrawn also deletes its sessions; reading the unit through the binding is defence in
  * depth. A unit account's name is read only when there is no person row (COALESCE stops early).
- * Prepared once per database: PostgreSQL parses and plans it once per pooled connection.
+ * Built once per process and run as a named statement (./reusable-query.ts): PostgreSQL parses
+ * and plans it once per pooled connection.
  */
-function prepareSessionLookup(db: Db) {
-  return db
+function sessionLookup(q: Queryable) {
+  return q
     .select({
       accountId: sessions.accountId,
       kind: accounts.kind,
@@ -111,22 +113,14 @@ function prepareSessionLookup(db: Db) {
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(persons, eq(persons.accountId, sessions.accountId))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('ce_session_lookup');
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')));
 }
 
-const lookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-
-export type SessionRow = Awaited<ReturnType<ReturnType<typeof prepareSessionLookup>['execute']>>[number];
+export type SessionRow = Awaited<ReturnType<typeof sessionLookup>>[number];
 
 /** The session of a token hash, as loadActor reads it (a read, nothing ended or touched). */
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    lookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash });
+  const [row] = await runReusable<SessionRow>(db, 'ce_session_lookup', sessionLookup, { tokenHash });
   return row;
 }
 
