@@ -1,6 +1,7 @@
 import { type CertificateRow, type ImportJob, RECORD_IMPORT_COLUMNS, type RecordDetail } from '@ce/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { row as importRow } from '../../server/src/modules/imports/imports.fixtures';
 import { recordBody } from '../../server/src/modules/records/records.fixtures';
 import { recountOf, type TotalsRow, totalsOf } from '../../server/src/modules/requirements/totals';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo';
@@ -174,19 +175,7 @@ describe.skipIf(!enabled)(title, () => {
     );
     expect(headers).toEqual(RECORD_IMPORT_COLUMNS.map((col) => col.header));
     staff.slice(0, 5).forEach((p, n) => {
-      const values: Record<string, string | number> = {
-        姓名: p.name,
-        公民身份号码: p.idNumber,
-        课程名称: `集群模板课程${n + 1}`,
-        科目类型: '专业课',
-        学习形式: '面授',
-        学习开始时间: '2025-03-10',
-        学习结束时间: '2025-03-12',
-        参训天数: 3,
-        拟申报学时: 18,
-        考核结果: '合格',
-        施教机构名称: '广东省继续教育协会培训中心',
-      };
+      const values = importRow({ 姓名: p.name, 公民身份号码: p.idNumber, 课程名称: `集群模板课程${n + 1}` });
       RECORD_IMPORT_COLUMNS.forEach((col, k) => {
         sheet.getRow(n + 2).getCell(k + 1).value = values[col.header] ?? null;
       });
