@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { approveSql, type Bare, certificateSql, listSql, pendingSql, verifySql } from './bare-sql';
+import { approveSql, type Bare, certificateSql, listSql, pendingSql, poolBare, verifySql } from './bare-sql';
 
 /**
  * The bare server of the HTTP part (`npm run bench` starts it as a child process): Fastify and
@@ -23,24 +23,7 @@ const named = (text: string) => {
   }
   return name;
 };
-const db: Bare = {
-  bare: async (text, params = []) => (await pool.query({ name: named(text), text, values: params })).rows,
-  bareTx: async (fn) => {
-    const c = await pool.connect();
-    try {
-      await c.query('begin');
-      await fn(
-        async (text, params = []) => (await c.query({ name: named(text), text, values: params })).rows,
-      );
-      await c.query('commit');
-    } catch (e) {
-      await c.query('rollback');
-      throw e;
-    } finally {
-      c.release();
-    }
-  },
-};
+const db: Bare = poolBare(pool, named);
 
 type Q = Record<string, string>;
 const app = Fastify({ logger: false });

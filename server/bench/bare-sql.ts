@@ -4,12 +4,38 @@
  * validation, no presenter: what a hand-written route needs to answer the same page.
  */
 
+import type pg from 'pg';
+
 export type Query = (text: string, params?: unknown[]) => Promise<unknown[]>;
 
 /** bare SQL, and statements on one connection inside BEGIN … COMMIT */
 export interface Bare {
   bare: Query;
   bareTx: (fn: (q: Query) => Promise<void>) => Promise<void>;
+}
+
+/** Bare over a pg Pool; `name` turns each text into a named prepared statement. */
+export function poolBare(pool: pg.Pool, name?: (text: string) => string): Bare {
+  const run =
+    (c: pg.Pool | pg.PoolClient): Query =>
+    async (text, params = []) =>
+      (await c.query(name ? { name: name(text), text, values: params } : { text, values: params })).rows;
+  return {
+    bare: run(pool),
+    bareTx: async (fn) => {
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        await fn(run(c));
+        await c.query('commit');
+      } catch (e) {
+        await c.query('rollback');
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+  };
 }
 
 /** The totals aggregate of requirements/totals.ts (ce_totals columns, in that order). */

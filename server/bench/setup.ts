@@ -7,7 +7,7 @@ import { type Database, openDatabase } from '../src/core/db';
 import { DEMO_PASSWORD } from '../src/seed/demo';
 import { Client } from '../src/test/client';
 import { type TestApp, testConfig } from '../src/test/harness';
-import type { Bare } from './bare-sql';
+import { type Bare, poolBare } from './bare-sql';
 
 /**
  * The bench database: PostgreSQL (created fresh) or, when unreachable, PGlite in a temp dir; `bare`
@@ -55,20 +55,7 @@ export async function openBenchDb(url: string): Promise<BenchDb> {
     database,
     kind: 'postgres',
     url,
-    bare: async (t, p) => (await pool.query(t, p)).rows,
-    bareTx: async (fn) => {
-      const c = await pool.connect();
-      try {
-        await c.query('begin');
-        await fn(async (t, p) => (await c.query(t, p)).rows);
-        await c.query('commit');
-      } catch (e) {
-        await c.query('rollback');
-        throw e;
-      } finally {
-        c.release();
-      }
-    },
+    ...poolBare(pool),
     close: async () => {
       await pool.end();
       await database.close();
