@@ -56,12 +56,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tail = (file: string) =>
   existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-30).join('\n') : '';
 
-async function start(name: string, script: string, env: NodeJS.ProcessEnv, dir: string): Promise<Child> {
+async function start(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  dir: string,
+  nodeArgs: string[] = [],
+): Promise<Child> {
   killAllOnExit();
   const port = await freePort();
   const log = join(dir, `${name}.log`);
   const fd = openSync(log, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', fd, fd],
@@ -99,7 +105,10 @@ async function start(name: string, script: string, env: NodeJS.ProcessEnv, dir: 
   return { name, url, pid: child.pid ?? 0, log, stop };
 }
 
-/** The app as in production (NODE_ENV=production), on the bench database; logs to a file. */
+/**
+ * The app as in production (NODE_ENV=production), on the bench database; logs to a file.
+ * BENCH_APP_NODE_ARGS adds node flags to it (`--cpu-prof --cpu-prof-dir=…` to profile a run).
+ */
 export function startApp(databaseUrl: string) {
   const dir = mkdtempSync(join(tmpdir(), 'ce-bench-app-'));
   return start(
@@ -117,6 +126,7 @@ export function startApp(databaseUrl: string) {
       ...RATE_LIMITS_OFF,
     },
     dir,
+    (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean),
   );
 }
 

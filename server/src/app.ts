@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_MAX_BYTES } from '@ce/shared';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -29,8 +28,8 @@ import { installJsonBodyParser } from './core/json-body';
 import { installMetrics } from './core/metrics';
 import { fileStoreCheck, type ReadinessCheck, redisCheck } from './core/readiness-checks';
 import { connectRedis } from './core/redis';
-import { installRequestId, requestIdOptions } from './core/request-id';
-import { dropCspForPdf, helmetOptions, swaggerUiCsp } from './core/security-headers';
+import { installRequestId, installRequestLog, requestLogOptions } from './core/request-id';
+import { installSecurityHeaders, swaggerUiCsp } from './core/security-headers';
 import { withSessionSecret } from './core/session-secret';
 import type { SmsSender } from './core/sms';
 import { smsGatewayFor } from './core/sms-gateway';
@@ -60,16 +59,21 @@ export interface AppOptions {
   /** the upload store; by default the one config.fileStore names */
   files?: FileStore;
   logger?: boolean;
+  /** where the log lines go instead of stdout (a test reading them) */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole product: API, OpenAPI docs and the web app, on one Fastify instance. */
 export async function buildApp(opts: AppOptions) {
   const config = await withSessionSecret(opts.database.db, opts.config);
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ...requestIdOptions,
+    ...requestLogOptions,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -81,6 +85,7 @@ export async function buildApp(opts: AppOptions) {
     queueStats: () => services.jobs.stats(),
   });
   installRequestId(app);
+  installRequestLog(app);
   installJsonBodyParser(app);
 
   const services: Services = {
@@ -100,8 +105,7 @@ export async function buildApp(opts: AppOptions) {
   app.addHook('onReady', () => services.jobs.start());
   app.addHook('onClose', () => services.jobs.stop());
 
-  await app.register(fastifyHelmet, helmetOptions(config));
-  dropCspForPdf(app);
+  installSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   // with REDIS_URL the counts live in Redis and every instance shares them; while Redis is down
   // requests pass uncounted (skipOnError) rather than nobody being able to log in, and /readyz says so

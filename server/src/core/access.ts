@@ -19,6 +19,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** the few routes a session that must change its password may still use */
     allowDuringPasswordChange?: boolean;
+    /**
+     * false: the answer does not hand out a CSRF cookie when the caller has none (a public read
+     * that machines call, where a cookie is wasted work); the web app gets one from any other route
+     */
+    csrfCookie?: false;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -65,7 +70,7 @@ async function accessPlugin(app: FastifyInstance, opts: { db: Db; config: Config
     req.actor = token ? await loadActor(opts.db, opts.config, token) : null;
     if (token && !req.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     req.ctx = { actor: req.actor, ip: req.ip };
-    if (!req.cookies[CSRF_COOKIE]) {
+    if (!req.cookies[CSRF_COOKIE] && req.routeOptions.config.csrfCookie !== false) {
       reply.setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), cookieOptions(opts.config, false));
     }
 

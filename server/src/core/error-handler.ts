@@ -85,10 +85,11 @@ function nulField(value: unknown, root: string): string | null {
  * field, before any handler can hand it to the database (which would fail with a 500).
  */
 export function installNulGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     for (const part of [req.params, req.query, req.body]) {
       const field = nulField(part, '');
-      if (field !== null) throw fieldError(field || 'body', '不能包含不可见的控制字符（NUL）');
+      if (field !== null) return done(fieldError(field || 'body', '不能包含不可见的控制字符（NUL）'));
     }
+    done();
   });
 }

@@ -1,9 +1,10 @@
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../core/db';
 import { recountOf, totalsOf } from '../modules/requirements/totals';
-import { startTestApp, type TestApp } from '../test/harness';
+import { appOver, startTestApp, type TestApp, testConfig, testDatabase } from '../test/harness';
 import { makeEmployer, makeProfessional, makeRecord, type TestEmployer } from '../test/world';
 
 let t: TestApp;
@@ -41,6 +42,43 @@ describe('request ids', () => {
     expect(forged.json()).toMatchObject({ code: 'NOT_FOUND', requestId: id });
     const ok = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(ok.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('access log', () => {
+  it('writes one line per answer with its request id, method, URL, status and time', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+    });
+    const logged = await appOver(await testDatabase(), testConfig({ logLevel: 'info' }), {
+      closeDatabase: true,
+      removeDataDir: true,
+      logStream: stream,
+    });
+    try {
+      const res = await logged.app.inject({
+        method: 'GET',
+        url: '/api/public/certificates/NO-SUCH?x=1',
+        headers: { 'x-request-id': 'lb-access-1' },
+      });
+      expect(res.statusCode).toBe(404);
+      await sleep(50);
+      const mine = lines.filter((l) => l.requestId === 'lb-access-1');
+      const access = mine.filter((l) => l.msg === 'request completed');
+      expect(access).toHaveLength(1);
+      expect(access[0]).toMatchObject({
+        method: 'GET',
+        url: '/api/public/certificates/NO-SUCH?x=1',
+        statusCode: 404,
+        responseTime: expect.any(Number),
+      });
+      // Fastify's own pair of lines (incoming request / request completed with req and res) is off
+      expect(mine.filter((l) => l.msg === 'incoming request')).toHaveLength(0);
+    } finally {
+      await logged.close();
+    }
   });
 });
 

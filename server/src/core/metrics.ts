@@ -71,11 +71,12 @@ export function installMetrics(app: FastifyInstance, opts: MetricsOptions): Regi
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     // the pattern (/api/records/:id), never the URL: ids would make one series per record
     const route = req.routeOptions.url ?? 'unmatched';
     requests.inc({ method: req.method, route, status_code: String(reply.statusCode) });
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 
   const { poolStats, queueStats } = opts;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness';
 
-/** Security headers (@fastify/helmet): the web app's CSP, no framing, nosniff, HSTS over https only. */
+/** Security headers (helmet's, worked out once): the web app's CSP, no framing, nosniff, HSTS over https only. */
 
 const web = mkdtempSync(join(tmpdir(), 'ce-web-'));
 writeFileSync(join(web, 'index.html'), '<!doctype html><div id="root"></div>');

@@ -1,5 +1,6 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config';
 
 /**
@@ -19,10 +20,9 @@ export const WEB_CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
 };
 
-/** @fastify/helmet options: the CSP above, no framing, nosniff, same-origin referrers; HSTS over https only. */
-export function helmetOptions(config: Pick<Config, 'secureCookies'>): FastifyHelmetOptions {
+/** helmet's options: the CSP above, no framing, nosniff, same-origin referrers; HSTS over https only. */
+export function helmetOptions(config: Pick<Config, 'secureCookies'>): HelmetOptions {
   return {
-    global: true,
     contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP_DIRECTIVES },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
@@ -48,15 +48,52 @@ export function swaggerUiCsp(header: string | string[] | number): string {
 }
 
 /**
+ * The headers helmet sets with these options. They depend on the configuration only, so they are
+ * worked out once: helmet run against a response that records them (run per request, as the
+ * Fastify plugin does, it parsed the CSP again for every answer — a tenth of a trivial request).
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  } as unknown as ServerResponse;
+  let failed: unknown = null;
+  helmet(options)({} as IncomingMessage, res, (err?: unknown) => {
+    failed = err ?? null;
+  });
+  if (failed) throw failed;
+  return Object.freeze(headers) as Record<string, string>;
+}
+
+/**
+ * Every answer carries the security headers (set as the request comes in, so error answers and
+ * static files have them too, and a route can still replace one — Swagger UI its CSP).
+ */
+export function installSecurityHeaders(app: FastifyInstance, config: Pick<Config, 'secureCookies'>) {
+  const headers = securityHeaders(helmetOptions(config));
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  dropCspForPdf(app);
+}
+
+/**
  * Chrome shows a PDF (证书, 附件) in a viewer page that embeds the document; the web app's
  * `object-src 'none'` sent with the PDF itself would leave that viewer blank, so PDF answers go
  * without the CSP (nosniff and no framing stay).
  */
-export function dropCspForPdf(app: FastifyInstance) {
-  app.addHook('onSend', async (_req, reply, payload) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('application/pdf')) {
+function dropCspForPdf(app: FastifyInstance) {
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/pdf')) {
       reply.removeHeader('content-security-policy');
     }
-    return payload;
+    done(null, payload);
   });
 }

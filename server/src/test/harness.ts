@@ -86,9 +86,13 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
 export async function appOver(
   database: Database,
   config: Config,
-  opts: { closeDatabase?: boolean; removeDataDir?: boolean } = {},
+  opts: { closeDatabase?: boolean; removeDataDir?: boolean; logStream?: NodeJS.WritableStream } = {},
 ) {
-  const { app, services, readiness, readinessChecks } = await buildApp({ database, config, logger: false });
+  const { app, services, readiness, readinessChecks } = await buildApp({
+    database,
+    config,
+    ...(opts.logStream ? { logStream: opts.logStream } : { logger: false }),
+  });
   await app.ready();
   return {
     app,

@@ -116,7 +116,12 @@ export function certificatesRoutes(app: Api, s: Services) {
   });
 
   app.get('/api/public/certificates/:number', {
-    config: { access: 'public', rateLimit: certificateVerifyRateLimit(s.config.certificateVerifyRateLimit) },
+    // answered to QR scanners at a certificate desk: no CSRF cookie to hand out, nothing here writes
+    config: {
+      access: 'public',
+      csrfCookie: false,
+      rateLimit: certificateVerifyRateLimit(s.config.certificateVerifyRateLimit),
+    },
     schema: {
       tags: ['证书查验'],
       summary: '继续教育证书查验（公开）',

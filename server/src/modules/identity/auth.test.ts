@@ -164,6 +164,17 @@ describe('会话', () => {
     expect((await sessionOf(c)).body.session).not.toBeNull();
   });
 
+  it('hands a CSRF cookie to a caller without one, except on the public certificate check', async () => {
+    const csrfCookie = (r: { headers: Record<string, unknown> }) =>
+      [r.headers['set-cookie'] ?? []].flat().find((c) => String(c).startsWith('ce_csrf='));
+    const captcha = await t.app.inject({ method: 'GET', url: '/api/auth/captcha' });
+    expect(csrfCookie(captcha)).toMatch(/^ce_csrf=[\w-]{32}; Path=\/; SameSite=Strict$/);
+    const check = await t.app.inject({ method: 'GET', url: '/api/public/certificates/GD0000000000' });
+    expect(check.statusCode).toBe(404);
+    expect(check.json().message).toBe('证书编号不存在');
+    expect(csrfCookie(check)).toBeUndefined();
+  });
+
   it('rate-limits login per IP', async () => {
     const limited = await startTestApp({ authRateLimit: 3 });
     try {
