@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { type ImportJob, RECORD_IMPORT_COLUMNS } from '@ce/shared';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
@@ -24,11 +25,29 @@ export const row = (over: Row = {}): Row => ({
   ...over,
 });
 
-export async function workbook(rows: Row[]): Promise<Buffer> {
+/**
+ * A workbook of the template's columns. sharedStrings: false writes every text in its cell, as
+ * some spreadsheet programs do (exceljs's streaming writer; its ordinary one always shares them).
+ */
+export async function workbook(rows: Row[], opts: { sharedStrings?: boolean } = {}): Promise<Buffer> {
+  const header = RECORD_IMPORT_COLUMNS.map((c) => (c.required ? `*${c.header}` : c.header));
+  const values = (r: Row) => RECORD_IMPORT_COLUMNS.map((c) => r[c.header] ?? null);
+  if (opts.sharedStrings === false) {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+    const sheet = book.addWorksheet('继续教育记录');
+    sheet.addRow(header).commit();
+    for (const r of rows) sheet.addRow(values(r)).commit();
+    sheet.commit();
+    await book.commit();
+    return Buffer.concat(chunks);
+  }
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('继续教育记录');
-  sheet.addRow(RECORD_IMPORT_COLUMNS.map((c) => (c.required ? `*${c.header}` : c.header)));
-  for (const r of rows) sheet.addRow(RECORD_IMPORT_COLUMNS.map((c) => r[c.header] ?? null));
+  sheet.addRow(header);
+  for (const r of rows) sheet.addRow(values(r));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -8,6 +8,7 @@ import {
 } from '@ce/shared';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors';
+import { streamWorksheets } from './imports.stream';
 
 /** The data sheet of the template; an upload may name its sheet anything (the first one is read). */
 export const DATA_SHEET = '继续教育记录';
@@ -190,52 +191,60 @@ function missingColumns(columns: Map<number, RecordImportHeader>): string[] {
   return RECORD_IMPORT_COLUMNS.filter((c) => c.required && !present.has(c.header)).map((c) => c.header);
 }
 
+/** The data rows of one sheet, or the template's columns it lacks. */
+async function readSheet(
+  sheet: AsyncIterable<ExcelJS.Row>,
+): Promise<{ rows: RawRow[] } | { missing: string[] } | null> {
+  let columns: Map<number, RecordImportHeader> | null = null;
+  let missing: string[] | null = null;
+  const found: RawRow[] = [];
+  // every row is read (a sheet is consumed whole before the next), the ones past a refusal ignored
+  for await (const row of sheet) {
+    if (missing || found.length > IMPORT_MAX_ROWS) continue;
+    if (!columns) {
+      // Excel writes formatted rows without values too: the header is the first row with any
+      if (!row.hasValues) continue;
+      columns = headerColumns(row);
+      const lacking = missingColumns(columns);
+      if (lacking.length > 0) missing = lacking;
+      continue;
+    }
+    const cells: RawRow['cells'] = {};
+    let filled = false;
+    for (const [colNumber, header] of columns) {
+      const v = plain(row.getCell(colNumber).value);
+      if (v !== null) filled = true;
+      cells[header] = v;
+    }
+    if (filled) found.push({ row: row.number, cells });
+  }
+  if (missing) return { missing };
+  return columns ? { rows: found } : null;
+}
+
 /**
  * Reads an uploaded workbook: checks that it is an xlsx exceljs can open, takes the first sheet
  * with the template's header row, and returns its non-empty data rows. Refusals are 422 with a
- * message to act on. The workbook is loaded whole (≤ 10 MB): exceljs's streaming reader decodes
- * each inflated chunk on its own and so garbles a Chinese character split between two chunks
- * (「集群导��课程820」 in a 6,000-row file), which would import a wrong course name.
+ * message to act on. The file is read as a stream (imports.stream.ts): one row at a time, never
+ * the whole workbook in memory.
  */
 export async function readUpload(bytes: Buffer): Promise<RawRow[]> {
   if (bytes.length < 4 || !bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw notXlsx();
-  }
   let rows: RawRow[] | null = null;
   let missing: string[] | null = null;
-  const sheets = book.worksheets.length;
-  for (const sheet of book.worksheets) {
-    if (rows) break;
-    let columns: Map<number, RecordImportHeader> | null = null;
-    let skip = false;
-    const found: RawRow[] = [];
-    sheet.eachRow((row) => {
-      if (skip) return;
-      if (!columns) {
-        columns = headerColumns(row);
-        const lacking = missingColumns(columns);
-        if (lacking.length > 0) {
-          missing ??= lacking;
-          skip = true;
-        }
-        return;
-      }
-      const cells: RawRow['cells'] = {};
-      let filled = false;
-      for (const [colNumber, header] of columns) {
-        const v = plain(row.getCell(colNumber).value);
-        if (v !== null) filled = true;
-        cells[header] = v;
-      }
-      if (filled) found.push({ row: row.number, cells });
-      if (found.length > IMPORT_MAX_ROWS) skip = true;
-    });
-    const header: Map<number, RecordImportHeader> | null = columns;
-    if (header && missingColumns(header).length === 0) rows = found;
+  let sheets = 0;
+  try {
+    for await (const sheet of streamWorksheets(bytes)) {
+      sheets += 1;
+      // a later sheet is still read through (the reader needs it), its rows unused
+      const read = await readSheet(sheet as unknown as AsyncIterable<ExcelJS.Row>);
+      if (rows || !read) continue;
+      if ('rows' in read) rows = read.rows;
+      else missing ??= read.missing;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw notXlsx();
   }
   if (sheets === 0) throw notXlsx();
   if (!rows && !missing) throw new AppError('UNPROCESSABLE', NO_DATA);
