@@ -132,7 +132,8 @@ Settings: \`BENCH_DURATION\` (s per route and server, default 15), \`BENCH_CONNE
 second of \`BENCH_DURATION\`), \`BENCH_LOG_LEVEL\` (the app's, \`info\`), \`BENCH_POOL_SIZE\` (the
 bare server's pool, 10 as the app's), \`BENCH_REPEAT\` (inject requests per route, 200),
 \`BENCH_IMPORT_REPEAT\` (5), \`BENCH_RECOUNT_REPEAT\` (3), \`BENCH_WRITE_README=0\` to print the
-tables only.
+tables only, \`BENCH_APP_NODE_ARGS\` (node flags for the app process, e.g.
+\`--cpu-prof --cpu-prof-dir=/tmp/prof\` to profile the HTTP part).
 
 Last run: ${new Date().toISOString().slice(0, 10)}, ${run.db === 'postgres' ? 'PostgreSQL' : 'PGlite (PostgreSQL unreachable)'}, ${run.machine}.
 Dataset as seeded: ${c.employers} 法人单位, ${c.professionals} 专业技术人员, ${c.records} 继续教育记录,
