@@ -1,35 +1,56 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@ce/shared';
 import type { MenuProps } from 'antd';
-import type { ComponentType } from 'react';
-import { AgenciesPage } from './pages/account/agencies';
-import { AgentsPage } from './pages/account/agents';
-import { RealnamePage } from './pages/account/realname';
-import { LoginPage } from './pages/auth/login';
-import { PasswordChangePage } from './pages/auth/password-change';
-import { PasswordResetPage } from './pages/auth/password-reset';
-import { RegisterPersonPage } from './pages/auth/register-person';
-import { RegisterUnitPage } from './pages/auth/register-unit';
-import { StaffCertificatesPage } from './pages/employer/certificates';
-import { EmployerProfilePage } from './pages/employer/profile';
-import { RecordsCorrectPage } from './pages/employer/records-correct';
-import { RecordsDeclarePage } from './pages/employer/records-declare';
-import { RecordsImportPage } from './pages/employer/records-import';
-import { RecordsQueryPage } from './pages/employer/records-query';
-import { RecordsReviewPage } from './pages/employer/records-review';
-import { EmployerRoleApplyPage } from './pages/employer/role-apply';
-import { StaffPage } from './pages/employer/staff';
-import { StaffConfirmPage } from './pages/employer/staff-confirm';
-import { HomePage } from './pages/home';
-import { AuditPage } from './pages/hrss/audit';
-import { RealnameReviewPage } from './pages/hrss/realname';
-import { RequirementsPage } from './pages/hrss/requirements';
-import { SmsOutboxPage } from './pages/hrss/sms-outbox';
-import { PersonCertificatesPage } from './pages/person/certificates';
-import { PersonHoursPage } from './pages/person/hours';
-import { PersonProfilePage } from './pages/person/profile';
-import { PersonRecordsPage } from './pages/person/records';
-import { CertificateVerifyPage } from './pages/public/verify';
-import { OpinionsPage } from './pages/workflow/opinions';
+import { type ComponentType, lazy, type ReactNode } from 'react';
+
+/**
+ * A page loaded when first opened (its own chunk): the login page does not download every screen.
+ * Pages export named components; `pick` names the one to show.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, pick: keyof M): ComponentType {
+  return lazy(() => load().then((m) => ({ default: m[pick] as ComponentType })));
+}
+
+const AgenciesPage = page(() => import('./pages/account/agencies'), 'AgenciesPage');
+const AgentsPage = page(() => import('./pages/account/agents'), 'AgentsPage');
+const RealnamePage = page(() => import('./pages/account/realname'), 'RealnamePage');
+const LoginPage = page(() => import('./pages/auth/login'), 'LoginPage');
+const PasswordChangePage = page(() => import('./pages/auth/password-change'), 'PasswordChangePage');
+const PasswordResetPage = page(() => import('./pages/auth/password-reset'), 'PasswordResetPage');
+const RegisterPersonPage = page(() => import('./pages/auth/register-person'), 'RegisterPersonPage');
+const RegisterUnitPage = page(() => import('./pages/auth/register-unit'), 'RegisterUnitPage');
+const StaffCertificatesPage = page(() => import('./pages/employer/certificates'), 'StaffCertificatesPage');
+const EmployerProfilePage = page(() => import('./pages/employer/profile'), 'EmployerProfilePage');
+const RecordsCorrectPage = page(() => import('./pages/employer/records-correct'), 'RecordsCorrectPage');
+const RecordsDeclarePage = page(() => import('./pages/employer/records-declare'), 'RecordsDeclarePage');
+const RecordsImportPage = page(() => import('./pages/employer/records-import'), 'RecordsImportPage');
+const RecordsQueryPage = page(() => import('./pages/employer/records-query'), 'RecordsQueryPage');
+const RecordsReviewPage = page(() => import('./pages/employer/records-review'), 'RecordsReviewPage');
+const EmployerRoleApplyPage = page(() => import('./pages/employer/role-apply'), 'EmployerRoleApplyPage');
+const StaffPage = page(() => import('./pages/employer/staff'), 'StaffPage');
+const StaffConfirmPage = page(() => import('./pages/employer/staff-confirm'), 'StaffConfirmPage');
+const HomePage = page(() => import('./pages/home'), 'HomePage');
+const AuditPage = page(() => import('./pages/hrss/audit'), 'AuditPage');
+const RealnameReviewPage = page(() => import('./pages/hrss/realname'), 'RealnameReviewPage');
+const RequirementsPage = page(() => import('./pages/hrss/requirements'), 'RequirementsPage');
+const SmsOutboxPage = page(() => import('./pages/hrss/sms-outbox'), 'SmsOutboxPage');
+const PersonCertificatesPage = page(() => import('./pages/person/certificates'), 'PersonCertificatesPage');
+const PersonHoursPage = page(() => import('./pages/person/hours'), 'PersonHoursPage');
+const PersonProfilePage = page(() => import('./pages/person/profile'), 'PersonProfilePage');
+const PersonRecordsPage = page(() => import('./pages/person/records'), 'PersonRecordsPage');
+const CertificateVerifyPage = page(() => import('./pages/public/verify'), 'CertificateVerifyPage');
+const OpinionsPage = page(() => import('./pages/workflow/opinions'), 'OpinionsPage');
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -39,6 +60,8 @@ export interface AppRoute {
   /** the permission the actor needs (shared/src/access.ts); none = every signed-in actor */
   access?: Permission;
   component?: ComponentType;
+  /** the menu icon (top-level entries: groups and 欢迎) */
+  icon?: ReactNode;
   hideInMenu?: boolean;
   children?: AppRoute[];
 }
@@ -48,9 +71,10 @@ export interface AppRoute {
  * (ant-design-pro's config/routes.ts). Only screens that exist and work are listed.
  */
 export const appRoutes: AppRoute[] = [
-  { path: '/', name: '欢迎', component: HomePage },
+  { path: '/', name: '欢迎', icon: <HomeOutlined />, component: HomePage },
   {
     name: '资料维护',
+    icon: <IdcardOutlined />,
     children: [
       {
         path: '/person/profile',
@@ -62,6 +86,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '个人业务',
+    icon: <UserOutlined />,
     children: [
       { path: '/person/records', name: '继续教育记录', access: 'record.self', component: PersonRecordsPage },
       { path: '/person/hours', name: '年度学时情况', access: 'record.self', component: PersonHoursPage },
@@ -75,6 +100,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '法人单位',
+    icon: <BankOutlined />,
     children: [
       {
         path: '/employer/role',
@@ -92,6 +118,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '专业技术人员信息管理',
+    icon: <TeamOutlined />,
     children: [
       {
         path: '/employer/staff-confirm',
@@ -104,6 +131,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '继续教育记录管理',
+    icon: <FileTextOutlined />,
     children: [
       {
         path: '/employer/records-declare',
@@ -139,6 +167,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '查询统计',
+    icon: <BarChartOutlined />,
     children: [
       {
         path: '/employer/records-query',
@@ -150,6 +179,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '账号中心',
+    icon: <SolutionOutlined />,
     children: [
       { path: '/account/realname', name: '实名认证', access: 'realname.apply', component: RealnamePage },
       {
@@ -164,6 +194,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '人社部门',
+    icon: <AuditOutlined />,
     children: [
       {
         path: '/hrss/realname',
@@ -183,6 +214,7 @@ export const appRoutes: AppRoute[] = [
   },
   {
     name: '系统设置',
+    icon: <SettingOutlined />,
     children: [
       { path: '/workflow/opinions', name: '批注管理', access: 'workflow.settings', component: OpinionsPage },
     ],
@@ -216,9 +248,9 @@ export function menuItems(routes: AppRoute[], can: (p: Permission | undefined) =
     if (route.hideInMenu || !can(route.access)) continue;
     if (route.children) {
       const children = menuItems(route.children, can);
-      if (children.length > 0) items.push({ key: route.name, label: route.name, children });
+      if (children.length > 0) items.push({ key: route.name, label: route.name, icon: route.icon, children });
     } else if (route.path) {
-      items.push({ key: route.path, label: route.name });
+      items.push({ key: route.path, label: route.name, icon: route.icon });
     }
   }
   return items;

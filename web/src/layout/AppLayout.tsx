@@ -1,20 +1,31 @@
-import { App, Button, Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Flex, Layout, Spin } from 'antd';
+import { Suspense } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { useAccess } from '../access';
-import { identityApi } from '../api/identity';
-import { useApiError } from '../api/useApiError';
 import { appRoutes, menuGroupKeys, menuItems } from '../routes';
+import { AppHeader, HEADER_HEIGHT, PASSWORD_CHANGE_PATH } from './AppHeader';
+import { PageHeader } from './PageHeader';
+import { SIDER_COLLAPSED_WIDTH, SIDER_WIDTH, SideMenu, useSiderCollapsed } from './SideMenu';
 
-export const SYSTEM_TITLE = '专业技术人员继续教育管理系统';
-const PASSWORD_CHANGE_PATH = '/password/change';
+export { SYSTEM_TITLE } from './page-title';
 
-/** The signed-in shell: header (who is acting, 切换回个人账号, 修改密码, 退出) and the menu. */
+/** While a page's chunk loads (the first time it opens). */
+export function PageLoading() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: 240 }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/**
+ * The signed-in shell (ant-design-pro's BasicLayout): a fixed header, a fixed side menu that
+ * folds, and the page — its header (breadcrumb, name) above it — scrolling alone.
+ */
 export function AppLayout() {
-  const { session, setSession, can } = useAccess();
-  const { modal, message } = App.useApp();
-  const onError = useApiError();
+  const { session, can } = useAccess();
   const location = useLocation();
-  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useSiderCollapsed();
 
   if (session === undefined) {
     return (
@@ -29,81 +40,26 @@ export function AppLayout() {
   if (mustChange && location.pathname !== PASSWORD_CHANGE_PATH)
     return <Navigate to={PASSWORD_CHANGE_PATH} replace />;
 
-  const switchPerson = async () => {
-    try {
-      const result = await identityApi.switchPerson();
-      setSession(result.session);
-      void message.success('已切换回个人账号');
-      navigate('/');
-    } catch (error) {
-      onError(error);
-    }
-  };
-
-  const logout = () => {
-    modal.confirm({
-      title: '确定要退出系统吗？',
-      okText: '确定',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await identityApi.logout();
-        } catch (error) {
-          onError(error);
-        }
-        // Leave first, so the guard below doesn't remember this page as the one to come back to.
-        // flushSync: the router's update is a transition, which would otherwise render after setSession(null).
-        navigate('/login', { replace: true, flushSync: true });
-        setSession(null);
-      },
-    });
-  };
-
   const items = mustChange ? [{ key: PASSWORD_CHANGE_PATH, label: '修改密码' }] : menuItems(appRoutes, can);
+  const siderWidth = collapsed ? SIDER_COLLAPSED_WIDTH : SIDER_WIDTH;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
-      >
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          {SYSTEM_TITLE}
-        </Typography.Title>
-        <Flex align="center" gap={12} style={{ color: '#fff' }}>
-          <span>{session.account.displayName}</span>
-          {session.actingUnit && (
-            <>
-              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-                经办单位：{session.actingUnit.name}
-              </Tag>
-              <Button size="small" onClick={switchPerson}>
-                切换回个人账号
-              </Button>
-            </>
-          )}
-          <Link to={PASSWORD_CHANGE_PATH} style={{ color: '#fff' }}>
-            修改密码
-          </Link>
-          <Button size="small" type="primary" danger onClick={logout}>
-            退出
-          </Button>
-        </Flex>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider width={232} theme="light">
-          <Menu
-            // Remount when the forced password change ends, so every group opens again.
-            key={mustChange ? 'password-only' : 'full'}
-            mode="inline"
-            items={items}
-            selectedKeys={[location.pathname]}
-            defaultOpenKeys={menuGroupKeys(appRoutes)}
-            onClick={({ key }) => navigate(key)}
-            style={{ height: '100%', borderInlineEnd: 0 }}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+      <AppHeader session={session} />
+      <SideMenu
+        // Remount when the forced password change ends, so every group opens again.
+        menuKey={mustChange ? 'password-only' : 'full'}
+        items={items}
+        openKeys={menuGroupKeys(appRoutes)}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+      />
+      <Layout style={{ marginInlineStart: siderWidth, paddingTop: HEADER_HEIGHT, minWidth: 0 }}>
+        <PageHeader />
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,9 +1,13 @@
-import { Layout, Typography } from 'antd';
-import { Link, Outlet } from 'react-router';
-import { SYSTEM_TITLE } from './AppLayout';
+import { Flex, Layout, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { publicRoutes } from '../routes';
+import { routeTrail, SYSTEM_TITLE, useDocumentTitle } from './page-title';
 
-/** Login, registration and password recovery: no menu, the page centred. */
+/** Login, registration and password recovery: no menu, the page centred; its name is the browser title. */
 export function PublicLayout() {
+  const { pathname } = useLocation();
+  useDocumentTitle(routeTrail(publicRoutes, pathname).at(-1)?.name);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', paddingInline: 24 }}>
@@ -15,7 +19,15 @@ export function PublicLayout() {
       </Layout.Header>
       <Layout.Content style={{ padding: '32px 16px', display: 'flex', justifyContent: 'center' }}>
         <div style={{ width: '100%', maxWidth: 760 }}>
-          <Outlet />
+          <Suspense
+            fallback={
+              <Flex align="center" justify="center" style={{ minHeight: 240 }}>
+                <Spin size="large" />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </div>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>{SYSTEM_TITLE}</Layout.Footer>
