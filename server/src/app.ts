@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { FILE_MAX_BYTES } from '@ce/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -18,6 +15,7 @@ import { access } from './core/access';
 import type { Config } from './core/config';
 import type { Services } from './core/context';
 import type { Database } from './core/db';
+import { installCompression, serveWebApp } from './core/delivery';
 import { installErrorHandler, installNulGuard } from './core/error-handler';
 import type { FileStore } from './core/file-store';
 import { openFileStore } from './core/file-store.open';
@@ -106,6 +104,8 @@ export async function buildApp(opts: AppOptions) {
   app.addHook('onClose', () => services.jobs.stop());
 
   installSecurityHeaders(app, config);
+  // before any route: the plugin hooks each route as it is declared
+  await installCompression(app);
   await app.register(fastifyCookie);
   // with REDIS_URL the counts live in Redis and every instance shares them; while Redis is down
   // requests pass uncounted (skipOnError) rather than nobody being able to log in, and /readyz says so
@@ -162,17 +162,7 @@ export async function buildApp(opts: AppOptions) {
   todosRoutes(api, services);
   importsRoutes(api, services);
 
-  if (config.webDist) {
-    const indexHtml = readFileSync(join(config.webDist, 'index.html'));
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-    // client-side routes fall back to index.html; unknown /api paths stay 404
-    app.get('/*', { config: {} }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.url.split('?')[0]}` });
-      }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-    });
-  }
+  if (config.webDist) await serveWebApp(app, config.webDist);
 
   return { app, services, readiness, readinessChecks };
 }
