@@ -1,11 +1,21 @@
 import type { Permission } from '@ce/shared';
-import { Button, Result } from 'antd';
-import type { ComponentType } from 'react';
+import { Button, Flex, Result, Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, useNavigate } from 'react-router';
 import { useAccess } from './access';
-import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { appRoutes, pageRoutes, publicRoutes } from './routes';
+
+/** The signed-in shell (menu, breadcrumb …) loads after login: the login page does not need it. */
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+
+function ShellLoading() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
 
 function BackHome() {
   const navigate = useNavigate();
@@ -38,7 +48,11 @@ export const router = createBrowserRouter([
     children: pageRoutes(publicRoutes).map(({ path, component: Page }) => ({ path, element: <Page /> })),
   },
   {
-    element: <AppLayout />,
+    element: (
+      <Suspense fallback={<ShellLoading />}>
+        <AppLayout />
+      </Suspense>
+    ),
     children: [
       ...pageRoutes(appRoutes).map(({ path, access, component }) => ({
         path,
