@@ -11,7 +11,7 @@ type Column<T> = TableColumnsType<T>[number];
  */
 export const WRAP_COLUMN = 'ce-wrap';
 /** how wide a long-text cell may grow before it ends in an ellipsis */
-export const ELLIPSIS_WIDTH = 240;
+export const ELLIPSIS_WIDTH = 200;
 
 /** The key 列设置 knows a column by: its key, its dataIndex, or its title. */
 export function columnKey<T>(column: Column<T>, index: number): string {
