@@ -155,7 +155,12 @@ describe('ListPage at 1366×768', () => {
       // batch actions in a footer bar once rows are selected
       const footer = page.getByRole('toolbar', { name: '批量操作' });
       expect(await footer.count()).toBe(0);
-      await page.locator('.ant-table-tbody .ant-checkbox-input').first().check();
+      // force: Chromium's hit test lands on the checkbox's own cell (the input is drawn by antd over it)
+      await page
+        .locator('.ant-table-tbody tr.ant-table-row')
+        .first()
+        .getByRole('checkbox')
+        .check({ force: true });
       await footer.getByText('已选择 1 项').waitFor();
       await footer.getByRole('button', { name: '删除' }).waitFor();
       await footer.getByRole('button', { name: '取消选择' }).click();
