@@ -24,25 +24,27 @@ interface HeaderCell {
 }
 
 /** The header cells of the list's table as laid out on screen. */
-async function headerCells(page: Page): Promise<HeaderCell[]> {
+async function headerCells(page: Page, cells = '.ant-table-thead th'): Promise<HeaderCell[]> {
   await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLTableCellElement>('.ant-table-thead th'))
-      .filter((th) => !th.classList.contains('ant-table-cell-scrollbar') && th.offsetParent !== null)
-      .map((th) => {
-        const rect = th.getBoundingClientRect();
-        const range = document.createRange();
-        range.selectNodeContents(th);
-        const style = getComputedStyle(th);
-        return {
-          text: (th.textContent ?? '').trim(),
-          left: rect.left,
-          right: rect.right,
-          fixed: /ant-table-cell-fix/.test(th.className),
-          textHeight: range.getBoundingClientRect().height,
-          lineHeight: Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5715,
-        };
-      }),
+  return page.evaluate(
+    (selector) =>
+      Array.from(document.querySelectorAll<HTMLTableCellElement>(selector))
+        .filter((th) => !th.classList.contains('ant-table-cell-scrollbar') && th.offsetParent !== null)
+        .map((th) => {
+          const rect = th.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          const style = getComputedStyle(th);
+          return {
+            text: (th.textContent ?? '').trim(),
+            left: rect.left,
+            right: rect.right,
+            fixed: /ant-table-cell-fix/.test(th.className),
+            textHeight: range.getBoundingClientRect().height,
+            lineHeight: Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5715,
+          };
+        }),
+    cells,
   );
 }
 
@@ -70,14 +72,16 @@ const coveredBy = (cells: HeaderCell[], action: HeaderCell) =>
 async function expectTidyHeaders(page: Page, where: string) {
   const overflow = await scrollTable(page, 'start');
   const cells = await headerCells(page);
-  const wrapped = cells.filter((c) => c.text && c.textHeight > c.lineHeight * 1.5).map((c) => c.text);
-  expect(wrapped, `${where}: header texts on several lines`).toEqual([]);
   const action = cells.find((c) => c.text === '操作');
   expect(action?.fixed, `${where}: 操作 is fixed`).toBe(true);
   if (!action) return;
   const actionHeader = page.locator('.ant-table-thead th', { hasText: /^操作$/ });
+  // the first row's cells too: the 操作 cell is the row's last
+  const row = await headerCells(page, '.ant-table-tbody tr.ant-table-row:first-child td');
+  const actionCell = row[row.length - 1];
   if (overflow <= 1) {
     expect(coveredBy(cells, action), `${where}: headers under the fixed 操作 column`).toEqual([]);
+    expect(coveredBy(row, actionCell), `${where}: cells under the fixed 操作 column`).toEqual([]);
   } else {
     await expect
       .poll(() => actionHeader.getAttribute('class'))
@@ -93,6 +97,8 @@ async function expectTidyHeaders(page: Page, where: string) {
   }
   // the page itself never scrolls sideways: the table scrolls inside its card
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const wrapped = cells.filter((c) => c.text && c.textHeight > c.lineHeight * 1.5).map((c) => c.text);
+  expect(wrapped, `${where}: header texts on several lines`).toEqual([]);
 }
 
 const headers = async (page: Page) => (await headerCells(page)).map((c) => c.text);
@@ -178,11 +184,18 @@ describe('ListPage at 1366×768', () => {
       await login(e, unit, 'zhangwei', DEMO_PASSWORD, { actFor: UNIT });
       await unit.goto('/employer/certificates');
       await see(unit, '继续教育证书打印');
+      // where 证书号 was under 操作 (issue 9), then at 1366
+      await unit.setViewportSize({ width: 1440, height: 900 });
+      await expectTidyHeaders(unit, '继续教育证书打印 (employer) at 1440');
+      await unit.setViewportSize({ width: 1366, height: 768 });
       await expectTidyHeaders(unit, '继续教育证书打印 (employer)');
 
       await login(e, person, 'lina', DEMO_PASSWORD);
       await person.goto('/person/certificates');
       await see(person, '继续教育证书打印');
+      await person.setViewportSize({ width: 1440, height: 900 });
+      await expectTidyHeaders(person, '继续教育证书打印 (person) at 1440');
+      await person.setViewportSize({ width: 1366, height: 768 });
       await expectTidyHeaders(person, '继续教育证书打印 (person)');
       await see(person, /^共 \d+ 条$/);
     } catch (error) {
