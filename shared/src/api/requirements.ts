@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERIES, SUBJECT_TYPES } from '../dicts';
-import { yearFilter } from './common';
+import { pageQuery, yearFilter } from './common';
 import { workflowState } from './workflow';
 
 /** Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). */
@@ -110,7 +110,8 @@ export type RequirementListResponse = z.infer<typeof requirementListResponse>;
 
 /* ---------------- 年度学时情况 (the person's year explained) ---------------- */
 
-export const hoursQuery = z.object({
+/** 年度学时情况: the year, and the page of its records (the verdict always covers the whole year) */
+export const hoursQuery = pageQuery.extend({
   year: yearFilter.optional(),
 });
 
@@ -184,7 +185,12 @@ export const myHoursResponse = z.object({
   years: z.array(yearSummaryDto),
   year: z.number().int(),
   verdict: yearVerdictDto.nullable(),
+  /** one page of the year's records, newest first */
   records: z.array(hoursRecordDto),
+  /** how many records the year has (共 N 条) */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type MyHoursResponse = z.infer<typeof myHoursResponse>;
 

@@ -27,7 +27,8 @@ export const requirementsApi = {
   saveRule: (input: RequirementSaveRequest) => api.post<Ok>('/requirements', input),
   deactivateRule: (id: string) => api.post<Ok>(`/requirements/${encodeURIComponent(id)}/deactivate`),
 
-  myHours: (year?: number) => api.get<MyHoursResponse>('/hours/mine', { year }),
+  myHours: (query: { year?: number; page: number; pageSize: number }) =>
+    api.get<MyHoursResponse>('/hours/mine', query),
   recountMine: () => api.post<RecountResponse>('/hours/recount'),
   recountStaff: () => api.post<RecountResponse>('/employer/hours/recount'),
   /** HRSS: the region's recount runs in the background; its state is polled */

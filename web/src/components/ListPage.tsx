@@ -1,74 +1,28 @@
-import type { TableColumnsType } from 'antd';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import {
-  type Key,
-  type ReactNode,
-  type Ref,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useRef,
-  useState,
-} from 'react';
+import { Button, Card, Flex, Form, Space, Table } from 'antd';
+import { type Key, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Paged } from '../api/types';
 import { useApiError } from '../api/useApiError';
+import { BatchBar } from './list/BatchBar';
+import { fitColumns, visibleColumns } from './list/columns';
+import { SearchForm, type SearchValues, toFilters } from './list/SearchForm';
+import { useTableSettings } from './list/settings';
+import { TableToolbar } from './list/Toolbar';
+import type { BatchAction, ListPageProps, ListQueryValue } from './list/types';
 
-/** Search-form fields, declared as config (ProTable's `search` columns). */
-export type SearchField =
-  | { type: 'text'; name: string; label: string; placeholder?: string }
-  | { type: 'select'; name: string; label: string; options: { label: string; value: string }[] }
-  /** one date-range control that becomes two query keys (YYYY-MM-DD) */
-  | { type: 'dateRange'; name: string; label: string; fromKey: string; toKey: string };
+export { ELLIPSIS_WIDTH, Ellipsis, fitColumns, WRAP_COLUMN } from './list/columns';
+export type {
+  BatchAction,
+  Density,
+  ListPageAction,
+  ListPageProps,
+  ListQuery,
+  ListQueryValue,
+  SearchField,
+} from './list/types';
 
-export type ListQueryValue = string | number | undefined;
-export interface ListQuery {
-  page: number;
-  pageSize: number;
-  [key: string]: ListQueryValue;
-}
-
-export interface BatchAction<T> {
-  label: string;
-  onClick: (rows: T[]) => Promise<unknown> | undefined;
-  danger?: boolean;
-  /** ask before running, e.g. '确定取消选中的绑定吗？' */
-  confirm?: string;
-}
-
-export interface ListPageAction {
-  reload: () => void;
-}
-
-export interface ListPageProps<T extends object> {
-  title: ReactNode;
-  rowKey: keyof T & string;
-  columns: TableColumnsType<T>;
-  request: (query: ListQuery) => Promise<Paged<T>>;
-  searchFields?: SearchField[];
-  /** extra buttons beside the table title, e.g. 新增绑定 */
-  toolbar?: ReactNode;
-  /** hints shown above the table */
-  description?: ReactNode;
-  batchActions?: BatchAction<T>[];
-  /** false for short lists the server returns whole */
-  paginated?: boolean;
-  actionRef?: Ref<ListPageAction>;
-  /** GET endpoint that downloads the current search result as Excel (导出Excel); may carry the page's own filters */
-  exportUrl?: string;
-}
+/** 共 N 条 and the page sizes every list offers. */
+export const PAGE_SIZES = [10, 20, 50, 100];
+export const showTotal = (total: number) => `共 ${total} 条`;
 
 function exportHref(url: string, filters: Record<string, ListQueryValue>): string {
   const params = new URLSearchParams();
@@ -77,58 +31,11 @@ function exportHref(url: string, filters: Record<string, ListQueryValue>): strin
   return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
 }
 
-type SearchValues = Record<string, string | [Dayjs | null, Dayjs | null] | null | undefined>;
-
-function toFilters(fields: SearchField[], values: SearchValues): Record<string, ListQueryValue> {
-  const filters: Record<string, ListQueryValue> = {};
-  for (const field of fields) {
-    const value = values[field.name];
-    if (field.type === 'dateRange') {
-      if (!Array.isArray(value)) continue;
-      filters[field.fromKey] = value[0]?.format('YYYY-MM-DD');
-      filters[field.toKey] = value[1]?.format('YYYY-MM-DD');
-    } else if (typeof value === 'string' && value.trim() !== '') {
-      filters[field.name] = value.trim();
-    }
-  }
-  return filters;
-}
-
-/** The control element itself (not a wrapper component), so Form.Item can inject id/value/onChange. */
-function searchControl(field: SearchField) {
-  if (field.type === 'select') {
-    return <Select allowClear placeholder="全部" options={field.options} style={{ width: 180 }} />;
-  }
-  if (field.type === 'dateRange') return <DatePicker.RangePicker />;
-  return <Input allowClear placeholder={field.placeholder ?? '请输入'} style={{ width: 180 }} />;
-}
-
 /**
- * Mark a column whose texts are long (课程名称, 单位名称, 说明 …): it takes the width the others leave and
- * wraps. Every other body cell stays on one line, so names, dates, hours and states read at a glance.
+ * The one list page (ProTable-like): a foldable search form with 查询/清空, a table card with
+ * 刷新 · 密度 · 列设置 (kept per account and list), one-line headers and cells, horizontal scrolling
+ * inside the card, batch actions in a footer bar, and paging with 共 N 条.
  */
-export const WRAP_COLUMN = 'ce-wrap';
-
-/** Body cells on one line, except in the columns marked WRAP_COLUMN (those get a minimum width). */
-export function fitColumns<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
-  return columns.map((column) => {
-    if ('children' in column && column.children) return { ...column, children: fitColumns(column.children) };
-    const wraps = column.className?.split(' ').includes(WRAP_COLUMN) ?? false;
-    const own = column.onCell;
-    return {
-      ...column,
-      onCell: (row: T, index?: number) => {
-        const attrs = own?.(row, index) ?? {};
-        return {
-          ...attrs,
-          style: { ...(wraps ? { minWidth: 112 } : { whiteSpace: 'nowrap' }), ...attrs.style },
-        };
-      },
-    };
-  });
-}
-
-/** The one list page: search form, 查询/重置, a server-paged table, row selection with batch actions. */
 export function ListPage<T extends object>(props: ListPageProps<T>) {
   const { title, rowKey, columns, searchFields = [], toolbar, description, batchActions = [] } = props;
   const paginated = props.paginated ?? true;
@@ -143,6 +50,9 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
   const [selectedKeys, setSelectedKeys] = useState<Key[]>([]);
   const requestRef = useRef(props.request);
   requestRef.current = props.request;
+  const { settings, update } = useTableSettings(
+    props.settingsKey ?? (typeof title === 'string' ? title : undefined),
+  );
 
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   useImperativeHandle(props.actionRef, () => ({ reload }), [reload]);
@@ -163,16 +73,19 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     return () => {
       live = false;
     };
-  }, [filters, page, pageSize, reloadKey, onError]);
+    // a list the server returns whole is paged here, without asking again
+  }, [filters, paginated ? page : 0, paginated ? pageSize : 0, reloadKey, onError]);
 
   const search = (values: SearchValues) => {
     setFilters(toFilters(searchFields, values));
     setPage(1);
+    reload();
   };
-  const reset = () => {
+  const clear = () => {
     form.resetFields();
     setFilters({});
     setPage(1);
+    reload();
   };
 
   const selectedRows = data.items.filter((row) => selectedKeys.includes(row[rowKey] as Key));
@@ -185,29 +98,19 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     }
   };
 
+  const shownColumns = useMemo(
+    () => fitColumns(visibleColumns(columns, settings.hidden)),
+    [columns, settings.hidden],
+  );
+
   return (
     <Flex vertical gap={16}>
       {searchFields.length > 0 && (
-        <Card size="small">
-          <Form form={form} layout="inline" onFinish={search} style={{ rowGap: 12 }}>
-            {searchFields.map((field) => (
-              <Form.Item key={field.name} name={field.name} label={field.label}>
-                {searchControl(field)}
-              </Form.Item>
-            ))}
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit">
-                  查询
-                </Button>
-                <Button onClick={reset}>重置</Button>
-              </Space>
-            </Form.Item>
-          </Form>
-        </Card>
+        <SearchForm form={form} fields={searchFields} onSearch={search} onClear={clear} />
       )}
       <Card
         title={title}
+        styles={{ body: { paddingBottom: selectedKeys.length > 0 ? 0 : undefined } }}
         extra={
           <Space>
             {toolbar}
@@ -216,68 +119,51 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
                 导出Excel
               </Button>
             )}
+            <TableToolbar
+              columns={columns}
+              hidden={settings.hidden}
+              density={settings.density}
+              onReload={reload}
+              onDensity={(density) => update({ density })}
+              onHidden={(hidden) => update({ hidden })}
+            />
           </Space>
         }
       >
         {description}
-        {batchActions.length > 0 && (
-          <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">已选择 {selectedKeys.length} 项</Typography.Text>
-            {batchActions.map((action) =>
-              action.confirm ? (
-                <Popconfirm key={action.label} title={action.confirm} onConfirm={() => runBatch(action)}>
-                  <Button danger={action.danger} disabled={selectedKeys.length === 0}>
-                    {action.label}
-                  </Button>
-                </Popconfirm>
-              ) : (
-                <Button
-                  key={action.label}
-                  danger={action.danger}
-                  disabled={selectedKeys.length === 0}
-                  onClick={() => runBatch(action)}
-                >
-                  {action.label}
-                </Button>
-              ),
-            )}
-          </Flex>
-        )}
         <Table<T>
           rowKey={rowKey}
-          columns={fitColumns(columns)}
+          columns={shownColumns}
           dataSource={data.items}
           loading={loading}
-          // fit the card: long texts wrap instead of pushing columns under the fixed 操作 column;
-          // a horizontal scrollbar appears only when the columns cannot fit even wrapped
+          size={settings.density}
+          // every column at its content's width (long texts end in an ellipsis); when they do not fit,
+          // the table scrolls inside its card and the fixed 操作 column never covers another column
           tableLayout="auto"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           rowSelection={
             batchActions.length > 0 ? { selectedRowKeys: selectedKeys, onChange: setSelectedKeys } : undefined
           }
-          pagination={
-            paginated
-              ? {
-                  current: page,
-                  pageSize,
-                  total: data.total,
-                  showSizeChanger: true,
-                  showTotal: (t) => `共 ${t} 条`,
-                  onChange: (nextPage, nextSize) => {
-                    setPage(nextSize === pageSize ? nextPage : 1);
-                    setPageSize(nextSize);
-                  },
-                }
-              : // the whole list on one page, still with its count
-                {
-                  current: 1,
-                  pageSize: Math.max(data.items.length, 1),
-                  total: data.items.length,
-                  showSizeChanger: false,
-                  showTotal: (t) => `共 ${t} 条`,
-                }
-          }
+          pagination={{
+            ...(paginated ? { current: page, total: data.total } : {}),
+            pageSize,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal,
+            onChange: (nextPage, nextSize) => {
+              setPage(nextSize === pageSize ? nextPage : 1);
+              setPageSize(nextSize);
+            },
+          }}
         />
+        {batchActions.length > 0 && (
+          <BatchBar
+            count={selectedKeys.length}
+            actions={batchActions}
+            onRun={runBatch}
+            onClear={() => setSelectedKeys([])}
+          />
+        )}
       </Card>
     </Flex>
   );

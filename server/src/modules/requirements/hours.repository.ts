@@ -18,8 +18,17 @@ export async function recordYears(q: Queryable, professionalId: string): Promise
   return rows.map((r) => Number(r.year));
 }
 
-/** The records of a year with their workflow state and the last opinion given on them. */
-export async function recordsOfYear(q: Queryable, professionalId: string, year: number) {
+/**
+ * One page of a year's records with their workflow state and the last opinion given on them, and
+ * how many the year has (`count(*) over ()`; a page past the end counts alone).
+ */
+export async function recordsOfYear(
+  q: Queryable,
+  professionalId: string,
+  year: number,
+  page: { page: number; pageSize: number },
+) {
+  const where = and(eq(ceRecords.professionalId, professionalId), eq(ceRecords.year, year));
   const rows = await q
     .select({
       id: ceRecords.id,
@@ -35,15 +44,26 @@ export async function recordsOfYear(q: Queryable, professionalId: string, year: 
         select h.opinion from workflow_history h
         where h.item_id = ${workflowItems.id} and h.opinion is not null and h.opinion <> ''
         order by h.seq desc limit 1)`,
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(ceRecords)
     .leftJoin(
       workflowItems,
       and(eq(workflowItems.objectType, 'ce_record'), eq(workflowItems.objectId, ceRecords.id)),
     )
-    .where(and(eq(ceRecords.professionalId, professionalId), eq(ceRecords.year, year)))
-    .orderBy(desc(ceRecords.endDate), desc(ceRecords.createdAt));
-  return rows.map((r) => ({ ...r, state: (r.state ?? 'draft') as WorkflowState }));
+    .where(where)
+    .orderBy(desc(ceRecords.endDate), desc(ceRecords.createdAt), desc(ceRecords.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && page.page > 1) {
+    const [counted] = await q.select({ n: sql<number>`count(*)::int` }).from(ceRecords).where(where);
+    total = Number(counted?.n ?? 0);
+  }
+  return {
+    total,
+    rows: rows.map(({ total: _, ...r }) => ({ ...r, state: (r.state ?? 'draft') as WorkflowState })),
+  };
 }
 
 /** Confirmed staff of an employer (SPEC §13: an employer sees its confirmed staff). */

@@ -45,10 +45,15 @@ export function recordReason(r: {
 }
 
 /** 年度学时情况: each year's verdict, and the chosen year explained record by record. */
-export async function myHours(s: Services, actor: Actor, query: { year?: number }): Promise<MyHoursResponse> {
+export async function myHours(
+  s: Services,
+  actor: Actor,
+  query: { year?: number; page?: number; pageSize?: number },
+): Promise<MyHoursResponse> {
   const { personId } = personScope(actor);
   const current = beijingYear();
   const year = query.year ?? current;
+  const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
   const prof = await repo.professionalOfPerson(s.db, personId);
   if (!prof) {
     return {
@@ -60,14 +65,16 @@ export async function myHours(s: Services, actor: Actor, query: { year?: number 
       year,
       verdict: null,
       records: [],
+      total: 0,
+      ...page,
     };
   }
-  const [rules, subjects, totals, years, rows] = await Promise.all([
+  const [rules, subjects, totals, years, { rows, total }] = await Promise.all([
     activeRules(s.db),
     ruleSubjectsOf(s.db, [prof.id]),
     totalsOf(s.db, prof.id).then(totalsByYear),
     repo.recordYears(s.db, prof.id),
-    repo.recordsOfYear(s.db, prof.id, year),
+    repo.recordsOfYear(s.db, prof.id, year, page),
   ]);
   const subject = subjects.get(prof.id) ?? { series: prof.series, regionCode: null };
   const allYears = [...new Set([...years, ...totals.keys(), current, year])].sort((a, b) => b - a);
@@ -105,6 +112,8 @@ export async function myHours(s: Services, actor: Actor, query: { year?: number 
     year,
     verdict: verdictFor(rules, subject, year, totals.get(year)),
     records,
+    total,
+    ...page,
   };
 }
 

@@ -42,6 +42,7 @@ export function AgenciesPage() {
     {
       title: '操作',
       key: 'actions',
+      fixed: 'right',
       render: (_, row) =>
         row.status === 'pending' ? (
           <Space>

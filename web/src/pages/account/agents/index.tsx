@@ -39,6 +39,7 @@ export function AgentsPage() {
     {
       title: '操作',
       key: 'actions',
+      fixed: 'right',
       render: (_, row) =>
         BOUND.includes(row.status) ? (
           <Popconfirm

@@ -119,6 +119,7 @@ export function RecordsImportPage() {
           {
             title: '操作',
             key: 'actions',
+            fixed: 'right',
             render: (_: unknown, r) => (
               <Flex gap={8}>
                 <Typography.Link onClick={() => setJobId(r.id)}>查看</Typography.Link>

@@ -22,7 +22,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type HoursRecordDto, type MyHoursResponse, requirementsApi } from '../../../api/requirements';
 import { useApiError } from '../../../api/useApiError';
-import { fitColumns, WRAP_COLUMN } from '../../../components/ListPage';
+import { fitColumns, PAGE_SIZES, showTotal, WRAP_COLUMN } from '../../../components/ListPage';
 
 const STATE_COLORS: Record<WorkflowState, string> = {
   draft: 'default',
@@ -59,29 +59,30 @@ export function PersonHoursPage() {
   const onError = useApiError();
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>(undefined);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<MyHoursResponse | null>(null);
   const [loading, setLoading] = useState(false);
   const [recounting, setRecounting] = useState(false);
 
   const load = useCallback(
-    (y?: number) => {
+    (y: number | undefined, page: { page: number; pageSize: number }) => {
       setLoading(true);
       requirementsApi
-        .myHours(y)
+        .myHours({ year: y, ...page })
         .then(setData)
         .catch(onError)
         .finally(() => setLoading(false));
     },
     [onError],
   );
-  useEffect(() => load(year), [load, year]);
+  useEffect(() => load(year, paging), [load, year, paging]);
 
   const recount = async () => {
     setRecounting(true);
     try {
       const r = await requirementsApi.recountMine();
       void message.success(r.message);
-      load(year);
+      load(year, paging);
     } catch (error) {
       onError(error);
     } finally {
@@ -118,7 +119,10 @@ export function PersonHoursPage() {
             <Select
               style={{ width: 140 }}
               value={data?.year}
-              onChange={setYear}
+              onChange={(y) => {
+                setYear(y);
+                setPaging((p) => ({ ...p, page: 1 }));
+              }}
               options={(data?.years ?? []).map((y) => ({
                 value: y.year,
                 label: `${y.year}年度${y.passed ? '（已通过）' : ''}`,
@@ -194,15 +198,19 @@ export function PersonHoursPage() {
           columns={fitColumns(columns)}
           dataSource={data?.records ?? []}
           loading={loading}
+          // the server sends one page; the verdict above covers the whole year
           pagination={{
-            current: 1,
-            pageSize: Math.max(data?.records.length ?? 0, 1),
-            total: data?.records.length ?? 0,
-            showSizeChanger: false,
-            showTotal: (t) => `共 ${t} 条`,
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal,
+            onChange: (page, pageSize) =>
+              setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
           }}
           tableLayout="auto"
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description="该年度暂无继续教育记录" /> }}
         />
       </Card>

@@ -74,6 +74,7 @@ export function OpinionsPage() {
     {
       title: '操作',
       key: 'actions',
+      fixed: 'right',
       width: 140,
       render: (_, row) => (
         <Space size={0}>
