@@ -68,7 +68,11 @@ export async function save(
       action: 'certificate.settings',
       objectType: 'certificate_settings',
       objectId: null,
-      detail: { regionCode, authorityName: input.authorityName, previous: old?.authorityName ?? null },
+      detail: {
+        regionCode,
+        authorityName: input.authorityName,
+        previousAuthorityName: old?.authorityName ?? null,
+      },
     });
     return present(tx, regionCode);
   });
@@ -110,7 +114,7 @@ export async function uploadSeal(
       action: 'certificate.seal_upload',
       objectType: 'certificate_settings',
       objectId: saved.id,
-      detail: { regionCode, size: saved.size, replaced: old?.sealFileId ?? null },
+      detail: { regionCode, size: saved.size, replacedSealFileId: old?.sealFileId ?? null },
     });
     return present(tx, regionCode);
   });

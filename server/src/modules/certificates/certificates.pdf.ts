@@ -149,7 +149,8 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
   doc.font('regular').fontSize(14).fillColor(INK);
   doc.text(`证书编号：${c.number}`, left, footY);
   doc.text(`发证日期：${chineseDate(c.issuedAt)}`, left, footY + 26);
-  drawAuthority(doc, c, W - left - 300, footY + 26, 300);
+  // on the line of 证书编号: the seal stays clear of the QR caption above and the note below
+  drawAuthority(doc, c, W - left - 300, footY, 300);
   doc.font('regular').fontSize(9).fillColor('#666666');
   doc.text(`本证书可在 ${c.verifyUrl} 查验，证书编号作废后查验结果为“已作废”。`, left, H - 54, {
     width: bodyWidth,
