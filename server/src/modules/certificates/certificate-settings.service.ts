@@ -89,7 +89,7 @@ export async function uploadSeal(
   if (!file || file.bytes.length === 0) throw sealError('请选择公章图片文件');
   if (file.bytes.length > SEAL_MAX_BYTES)
     throw sealError(
-      `图片不能超过${SEAL_MAX_BYTES / 1024 / 1024}MB（所选文件 ${(file.bytes.length / 1024 / 1024).toFixed(1)}MB）`,
+      `图片不能超过${SEAL_MAX_BYTES / 1024 / 1024}MB（所选文件 ${Math.ceil(file.bytes.length / 1024)}KB）`,
     );
   const problem = sealImageProblem(file.bytes);
   if (problem) throw sealError(problem);

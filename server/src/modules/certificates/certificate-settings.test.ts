@@ -144,7 +144,11 @@ describe('证书设置 and the printed certificate', () => {
       ['seal.png', Buffer.from('just text, named .png'), /^公章图片：文件内容不是PNG或JPEG图片/],
       ['seal.png', pngOf(4, 4, Buffer.from('not zlib data')), /^公章图片：图片数据已损坏/],
       ['seal.png', pngOf(4, 4, Buffer.alloc(0), 1), /^公章图片：/],
-      ['seal.png', Buffer.concat([pngBytes(), Buffer.alloc(1024 * 1024)]), /^公章图片：图片不能超过1MB/],
+      [
+        'seal.png',
+        Buffer.concat([pngBytes(), Buffer.alloc(1024 * 1024)]),
+        /^公章图片：图片不能超过1MB（所选文件 1025KB）$/,
+      ],
     ];
     for (const [name, bytes, message] of cases) {
       const r = await uploadSeal(province.client, { name, bytes, type: 'image/png' });

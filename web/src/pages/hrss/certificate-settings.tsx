@@ -86,7 +86,7 @@ export function CertificateSettingsPage() {
       return;
     }
     if (file.size > SEAL_MAX_BYTES) {
-      setSealError(`图片不能超过${SEAL_MB}MB（所选文件 ${(file.size / 1024 / 1024).toFixed(1)}MB）`);
+      setSealError(`图片不能超过${SEAL_MB}MB（所选文件 ${Math.ceil(file.size / 1024)}KB）`);
       return;
     }
     setUploading(true);
