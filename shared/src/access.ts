@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'requirement.manage',
   /** HRSS: 重新统计学时 of every person in its region (a background job) */
   'totals.recount',
+  /** HRSS: 证书设置 (发证机关 and 公章 printed on the certificates of its region) */
+  'certificate.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +101,7 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'audit.read',
     'requirement.manage',
     'totals.recount',
+    'certificate.settings',
     'workflow.settings',
   ],
 };

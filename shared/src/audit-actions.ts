@@ -60,5 +60,8 @@ export const AUDIT_ACTIONS = {
   'requirement.deactivate': '停用年度学时要求',
   'record.import.upload': '上传批量申报文件',
   'certificate.void': '作废继续教育证书（年度验证不再通过）',
+  'certificate.settings': '证书设置（发证机关）',
+  'certificate.seal_upload': '证书设置（上传公章）',
+  'certificate.seal_delete': '证书设置（删除公章）',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -6,7 +6,7 @@ export function sampleCertificate(over: Partial<CertificateContent> = {}): Certi
   return {
     number,
     name: '李娜',
-    idNumber: '4401**********1234',
+    idNumber: '440106199001011234',
     series: '工程技术人员',
     year: 2025,
     publicHours: 30,
@@ -18,6 +18,8 @@ export function sampleCertificate(over: Partial<CertificateContent> = {}): Certi
     electiveCourses: 1,
     issuedAt: new Date('2025-07-01T08:00:00Z'),
     verifyUrl: verificationUrl('https://jxjy.example.gov.cn', number),
+    authorityName: '广东省人力资源和社会保障厅',
+    seal: null,
     ...over,
   };
 }

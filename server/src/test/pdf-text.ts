@@ -74,3 +74,15 @@ export function pdfText(pdf: Buffer): string {
   }
   return lines.join('\n');
 }
+
+/** The decompressed content streams of a PDF's pages (drawing operators), for layout checks in tests. */
+export function pdfContent(pdf: Buffer): string {
+  const objs = objects(pdf);
+  const parts: string[] = [];
+  for (const page of objs.values()) {
+    if (!/\/Type \/Page\s/.test(page.dict)) continue;
+    const id = /\/Contents (\d+) 0 R/.exec(page.dict)?.[1] ?? '';
+    parts.push(objs.get(id)?.stream?.toString('latin1') ?? '');
+  }
+  return parts.join('\n');
+}

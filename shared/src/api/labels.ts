@@ -1,3 +1,4 @@
+import { CERTIFICATE_SETTINGS_FIELD_LABELS } from './certificate-settings';
 import { CERTIFICATES_FIELD_LABELS } from './certificates';
 import { COMMON_FIELD_LABELS } from './common';
 import { IMPORTS_FIELD_LABELS } from './imports';
@@ -17,6 +18,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ...RECORDS_FIELD_LABELS,
   ...REQUIREMENTS_FIELD_LABELS,
   ...CERTIFICATES_FIELD_LABELS,
+  ...CERTIFICATE_SETTINGS_FIELD_LABELS,
   ...TODOS_FIELD_LABELS,
   ...IMPORTS_FIELD_LABELS,
 };

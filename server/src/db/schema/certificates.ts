@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { accounts } from './identity';
+import { accounts, files } from './identity';
 import { professionals } from './people';
 
 const hours = (name: string) => numeric(name, { precision: 8, scale: 1, mode: 'number' });
@@ -82,3 +82,18 @@ export const importJobs = pgTable(
   },
   (t) => [index('import_jobs_unit_idx').on(t.unitId, t.createdAt)],
 );
+
+/**
+ * 证书设置 of an HRSS org, by the region it governs ('44' the province, '4401' a city): the
+ * 发证机关 printed on the certificates of persons whose employer is in that region, and an optional
+ * 公章 image (its bytes in the FileStore under `sealFileId`). The most specific region wins.
+ */
+export const certificateSettings = pgTable('certificate_settings', {
+  regionCode: text('region_code').primaryKey(),
+  authorityName: text('authority_name').notNull(),
+  sealFileId: uuid('seal_file_id').references(() => files.id),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => accounts.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -11,7 +11,7 @@ export function verificationUrl(base: string, number: string): string {
 export interface CertificateContent {
   number: string;
   name: string;
-  /** already masked */
+  /** the holder's full 公民身份号码 (the certificate is the holder's own document) */
   idNumber: string;
   series: string;
   year: number;
@@ -24,6 +24,10 @@ export interface CertificateContent {
   electiveCourses: number;
   issuedAt: Date;
   verifyUrl: string;
+  /** 发证机关 (证书设置 of the holder's region) */
+  authorityName: string;
+  /** 公章: PNG or JPEG bytes checked at upload (certificate-seal.ts), drawn over the authority's name */
+  seal: Uint8Array | null;
 }
 
 const RED = '#9b1c1c';
@@ -35,6 +39,25 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+  });
+}
+
+/** Seals are about 4 cm across (GB/T: 4.2 cm for an organ's seal); 108 pt = 3.8 cm. */
+const SEAL_SIZE = 108;
+
+/** 发证机关 at the bottom right, its 公章 (when set) centred over the name as a stamp. */
+function drawAuthority(doc: PDFKit.PDFDocument, c: CertificateContent, x: number, y: number, width: number) {
+  doc.font('bold').fontSize(15).fillColor(INK);
+  doc.text(c.authorityName, x, y, { width, align: 'right' });
+  if (!c.seal) return;
+  const textWidth = Math.min(doc.widthOfString(c.authorityName), width);
+  const centreX = x + width - textWidth / 2;
+  const centreY = y + 8;
+  const bytes = Buffer.from(c.seal.buffer, c.seal.byteOffset, c.seal.byteLength);
+  doc.image(bytes, centreX - SEAL_SIZE / 2, centreY - SEAL_SIZE / 2, {
+    fit: [SEAL_SIZE, SEAL_SIZE],
+    align: 'center',
+    valign: 'center',
   });
 }
 
@@ -126,8 +149,8 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
   doc.font('regular').fontSize(14).fillColor(INK);
   doc.text(`证书编号：${c.number}`, left, footY);
   doc.text(`发证日期：${chineseDate(c.issuedAt)}`, left, footY + 26);
-  doc.font('bold').fontSize(14);
-  doc.text('广东省专业技术人员继续教育管理系统', W - left - 300, footY + 26, { width: 300, align: 'right' });
+  // on the line of 证书编号: the seal stays clear of the QR caption above and the note below
+  drawAuthority(doc, c, W - left - 300, footY, 300);
   doc.font('regular').fontSize(9).fillColor('#666666');
   doc.text(`本证书可在 ${c.verifyUrl} 查验，证书编号作废后查验结果为“已作废”。`, left, H - 54, {
     width: bodyWidth,

@@ -4,7 +4,8 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCertificate } from '../../test/certificate-content';
 import { startTestApp, type TestApp } from '../../test/harness';
-import { pdfText } from '../../test/pdf-text';
+import { pdfContent, pdfText } from '../../test/pdf-text';
+import { sealPng } from '../../test/seal-image';
 import { makeEmployer, makeProfessional, makeRecord, type TestProfessional } from '../../test/world';
 import { type CertificateContent, renderCertificatePdf, verificationUrl } from './certificates.pdf';
 import { qrRuns } from './certificates.qr';
@@ -26,6 +27,7 @@ function expectCertificate(pdf: Buffer, c: CertificateContent) {
   expect(text).toContain(`证书编号：${c.number}`);
   expect(text).toContain('发证日期：2025年7月1日');
   expect(text).toContain('扫码查验证书真伪');
+  expect(text).toContain(c.authorityName);
   expect(text).toContain(`本证书可在 ${c.verifyUrl} 查验`);
   expect(pdf.toString('latin1')).toContain(`/URI (${c.verifyUrl})`);
   // the QR code is vector paths, not an image
@@ -91,6 +93,26 @@ describe('证书PDF', () => {
     expectCertificate(await last, b);
     expect(threads()).toBeLessThanOrEqual(before);
     await expect(renderer.render(a)).rejects.toThrow('证书 PDF 渲染线程已关闭');
+  });
+
+  it('draws the 发证机关 and, through the worker threads, the transparent 公章 over it', async () => {
+    const renderer = certificateRenderer(1);
+    const c = content({ authorityName: '深圳市人力资源和社会保障局', seal: sealPng() });
+    const pdf = await renderer.render(c);
+    await renderer.close();
+    const raw = pdf.toString('latin1');
+    expect(pdfText(pdf)).toContain('深圳市人力资源和社会保障局');
+    expect(raw.match(/\/Subtype \/Image/g)).toHaveLength(2); // the colours and their alpha (soft mask)
+    expect(raw).toContain('/SMask');
+    // drawn about 3.8 cm wide: the image's placement matrix in the page content
+    const page = pdfContent(pdf);
+    expect(page).toMatch(/\n108 0 0 -108 [\d.]+ [\d.]+ cm\n/);
+    // without a seal, no image at all
+    expect(
+      (await renderCertificatePdf(content({ authorityName: '深圳市人力资源和社会保障局' })))
+        .toString('latin1')
+        .includes('/Subtype /Image'),
+    ).toBe(false);
   });
 
   it('PDF_WORKERS=0 renders in the calling thread', async () => {

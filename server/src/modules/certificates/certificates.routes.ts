@@ -12,6 +12,7 @@ import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
 import { exportRoute } from '../../core/excel';
 import { type Api, certificateVerifyRateLimit } from '../../core/http';
+import { certificateSettingsRoutes } from './certificate-settings.routes';
 import { certificateRenderer } from './certificates.renderer';
 import * as certificates from './certificates.service';
 
@@ -25,6 +26,7 @@ export function certificatesRoutes(app: Api, s: Services) {
   // PDF_WORKERS threads, started with the first PDF, ended with the app
   const renderer = certificateRenderer(s.config.pdfWorkers, { log: app.log });
   app.addHook('onClose', () => renderer.close());
+  certificateSettingsRoutes(app, s);
 
   app.get('/api/certificates/mine', {
     config: { access: 'certificate.self' },

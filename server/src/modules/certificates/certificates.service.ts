@@ -15,6 +15,7 @@ import { AppError, invalidState, notFound } from '../../core/errors';
 import { personScope } from '../../core/scope';
 import { activeRules } from '../requirements/requirements.repository';
 import { employerScope, ruleSubjectsOf, totalsByYear, verdictFor } from '../requirements/standing';
+import { printedAuthority } from './certificate-settings.service';
 import { verificationUrl } from './certificates.pdf';
 import type { CertificateRenderer } from './certificates.renderer';
 import * as repo from './certificates.repository';
@@ -282,11 +283,18 @@ export async function certificatePdf(
   renderer: CertificateRenderer,
 ) {
   const { cert, idNumber } = await certificateFor(s, ctx, actor, params.professionalId, params.year);
+  // 证书设置 of the holder's region (their employer's), read now: a seal changed since issue prints
+  const subject = (await ruleSubjectsOf(s.db, [params.professionalId])).get(params.professionalId);
+  const authority = await printedAuthority(s.db, s.files, subject?.regionCode ?? null);
   const pdf = await renderer.render({
     ...cert,
-    idNumber: maskIdNumber(idNumber),
+    // the holder's own document: the full number (only the holder and their employer print it);
+    // lists, exports and the public 证书查验 keep it masked
+    idNumber,
     issuedAt: cert.issuedAt,
     verifyUrl: verificationUrl(baseUrl, cert.number),
+    authorityName: authority.authorityName,
+    seal: authority.seal,
   });
   return { pdf, number: cert.number };
 }
