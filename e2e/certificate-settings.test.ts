@@ -29,7 +29,11 @@ describe('证书设置 (人社部门)', () => {
       await see(page, '保存成功');
 
       const file = page.locator('input[type=file]');
-      await file.setInputFiles({ name: '公章.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+      await file.setInputFiles({
+        name: '公章.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('not an image'),
+      });
       await see(page, '文件内容不是PNG或JPEG图片，请上传PNG（建议透明背景）或JPEG图片');
       await file.setInputFiles({ name: '公章.png', mimeType: 'image/png', buffer: sealPng(96) });
       await see(page, '公章已上传');

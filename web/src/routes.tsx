@@ -22,6 +22,10 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, pick: k
   return lazy(() => load().then((m) => ({ default: m[pick] as ComponentType })));
 }
 
+const CertificateSettingsPage = page(
+  () => import('./pages/hrss/certificate-settings'),
+  'CertificateSettingsPage',
+);
 const AgenciesPage = page(() => import('./pages/account/agencies'), 'AgenciesPage');
 const AgentsPage = page(() => import('./pages/account/agents'), 'AgentsPage');
 const RealnamePage = page(() => import('./pages/account/realname'), 'RealnamePage');
@@ -208,6 +212,12 @@ export const appRoutes: AppRoute[] = [
         name: '年度学时要求设置',
         access: 'requirement.manage',
         component: RequirementsPage,
+      },
+      {
+        path: '/hrss/certificate-settings',
+        name: '证书设置',
+        access: 'certificate.settings',
+        component: CertificateSettingsPage,
       },
       { path: '/hrss/audit', name: '审计日志', access: 'audit.read', component: AuditPage },
     ],
