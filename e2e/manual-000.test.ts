@@ -208,6 +208,11 @@ describe('manual 000: from the unit admin to the certificate', () => {
     await review.getByRole('radio', { name: '同意', exact: true }).check();
     expect(await review.getByLabel('认定学时', { exact: true }).inputValue()).toBe('18.0');
     await button(review, '审核').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .filter({ hasText: '确定同意？' })
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
     await see(page, '审核完成');
     await see(review, '继续教育记录申报单位审批'); // 审批流程 now shows the 同意
     await review.getByRole('button', { name: '关闭' }).first().click();
