@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, DEMO_PASSWORD, type E2E, login, openMenu, see, startE2E, tableRow } from './harness';
+import {
+  button,
+  DEMO_PASSWORD,
+  type E2E,
+  fillByLabel,
+  login,
+  logout,
+  openMenu,
+  see,
+  selectOption,
+  startE2E,
+  tableRow,
+} from './harness';
 
 /**
  * Defects of issue 9 that only the page shows, on the demo data (README's demo accounts): each
@@ -49,6 +61,62 @@ describe('issue 9 defects seen in the browser', () => {
       await see(page, '审核完成');
     } catch (error) {
       await e.screenshot('defects-review', page);
+      throw error;
+    }
+  }, 120_000);
+
+  it('继续教育记录 without a confirmed profile: said on the list, 添加 disabled with the reason', async () => {
+    const page = await e.newPage();
+    try {
+      await login(e, page, 'wangfang', DEMO_PASSWORD);
+      await openMenu(page, '继续教育记录');
+      await see(page, '所属单位确认状态：未提交，暂不能申报继续教育记录');
+      const add = button(page, '添加');
+      expect(await add.isDisabled()).toBe(true);
+      await add.hover({ force: true });
+      await see(page, '所属单位确认您的人员信息后才能添加继续教育记录');
+      await logout(page);
+    } catch (error) {
+      await e.screenshot('defects-records-blocked', page);
+      throw error;
+    }
+  }, 120_000);
+
+  it('人员基本信息维护: 提交 shows every error at once, each clears when fixed, none stays after success', async () => {
+    const page = await e.newPage();
+    try {
+      await login(e, page, 'wangfang', DEMO_PASSWORD);
+      await openMenu(page, '人员基本信息维护');
+      await see(page, '人员基本信息维护');
+      await button(page, '提交').click();
+      // the missing employer is said together with the other missing fields, not after them
+      await see(page, '请选择所属单位');
+      await see(page, /^请(选择|填写|输入)最高学历$/);
+      const employer = page.getByLabel('所属单位', { exact: true });
+      await employer.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: UNIT })
+        .first()
+        .click();
+      await page.getByText('请选择所属单位', { exact: true }).waitFor({ state: 'detached' });
+      await selectOption(page, '民族', '汉族');
+      await selectOption(page, '最高学历', '大学本科教育');
+      await selectOption(page, '专业技术任职资格', '中级');
+      await selectOption(page, '专业系列', '工程技术人员');
+      await fillByLabel(page, {
+        籍贯: '广东省广州市',
+        所学专业: '土木工程',
+        毕业院校: '华南理工大学',
+        毕业时间: '2012-07-01',
+        参加工作时间: '2012-08-01',
+        从事专业: '工程监理',
+      });
+      await button(page, '提交').click();
+      await see(page, '待单位确认');
+      expect(await page.getByText('请选择所属单位', { exact: true }).count()).toBe(0);
+    } catch (error) {
+      await e.screenshot('defects-profile', page);
       throw error;
     }
   }, 120_000);
