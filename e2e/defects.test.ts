@@ -120,4 +120,34 @@ describe('issue 9 defects seen in the browser', () => {
       throw error;
     }
   }, 120_000);
+
+  it('a typed future date says 不能晚于今天; an upload over 10MB says the size limit was the reason', async () => {
+    const page = await e.newPage();
+    try {
+      const next = new Date().getFullYear() + 1;
+      await login(e, page, 'lina', DEMO_PASSWORD);
+      await openMenu(page, '继续教育记录');
+      await button(page, '添加').click();
+      const form = page.getByRole('dialog', { name: '继续教育培训记录申报填写' });
+      const end = form.getByLabel('学习结束时间', { exact: true });
+      await end.fill(`${next}-01-12`);
+      await end.press('Enter');
+      await see(form, '学习结束时间不能晚于今天');
+      expect(await end.inputValue()).toBe(`${next}-01-12`);
+      expect(await form.getByText('请填写学习结束时间', { exact: true }).count()).toBe(0);
+      await page.context().clearCookies();
+
+      await login(e, page, 'wangfang', DEMO_PASSWORD);
+      await openMenu(page, '实名认证');
+      await page.getByLabel('身份证人像面', { exact: true }).setInputFiles({
+        name: 'front.png',
+        mimeType: 'image/png',
+        buffer: Buffer.alloc(11 * 1024 * 1024, 1),
+      });
+      await see(page, '文件大小为11MB，超过了单个文件10MB的上限');
+    } catch (error) {
+      await e.screenshot('defects-dates-sizes', page);
+      throw error;
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { fileUrl } from '../../../api/client';
 import { type EmployerApplicationInput, orgsApi } from '../../../api/orgs';
 import { useApiError } from '../../../api/useApiError';
 import { formatDateTime } from '../../../format';
+import { fileRefusal } from '../../../forms';
 import { contactValues, OrgInfoFormItems, type OrgInfoFormValues } from './components/OrgInfoFormItems';
 import { useOrgProfileForm } from './components/useOrgProfileForm';
 
@@ -102,8 +103,9 @@ export function EmployerRoleApplyPage() {
                 showUploadList={false}
                 disabled={!saved}
                 beforeUpload={(file) => {
-                  if (!ALLOWED_MIME.includes(file.type) || file.size > FILE_MAX_BYTES) {
-                    void message.error('仅支持上传pdf、jpg、png格式且不超过10MB的文件');
+                  const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
+                  if (refusal) {
+                    void message.error(refusal);
                     return Upload.LIST_IGNORE;
                   }
                   return true;
