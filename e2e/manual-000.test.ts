@@ -101,7 +101,7 @@ describe('manual 000: from the unit admin to the certificate', () => {
     await see(page, '营业执照上传成功');
     await button(page, '确认').click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await see(page, '确认成功，请重新登录以使用法人单位功能');
+    await see(page, '确认成功，法人单位功能菜单已开通');
     await logout(page);
 
     // 第六步：专业技术人员以“个人入口”注册，完善个人信息，选择所属单位并提交

@@ -72,7 +72,7 @@ export function EmployerRoleApplyPage() {
             <>
               联系人、电话、Email、邮政编码、地址和职能简介请在
               <Link to="/employer/profile">法人单位信息维护</Link>
-              中修改。如未看到法人单位功能菜单，请重新登录。
+              中修改。
             </>
           }
         />
@@ -81,7 +81,7 @@ export function EmployerRoleApplyPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title="第一步：填写角色申报信息，点击保存；第二步：上传营业执照；第三步：点击确认，确认成功后重新登录即可看到其他功能菜单。"
+          title="第一步：填写角色申报信息，点击保存；第二步：上传营业执照；第三步：点击确认，确认成功后即可看到其他功能菜单。"
         />
       )}
       <Form<OrgInfoFormValues> form={form} layout="vertical">
