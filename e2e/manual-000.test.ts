@@ -102,6 +102,8 @@ describe('manual 000: from the unit admin to the certificate', () => {
     await button(page, '确认').click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await see(page, '确认成功，法人单位功能菜单已开通');
+    // as the toast says: the employer's menus are there at once, without logging in again
+    await page.getByRole('menuitem', { name: '专业技术人员信息确认' }).waitFor();
     await logout(page);
 
     // 第六步：专业技术人员以“个人入口”注册，完善个人信息，选择所属单位并提交
