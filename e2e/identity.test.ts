@@ -115,16 +115,16 @@ describe('统一认证: person, 二级实名, unit, agent', () => {
     await see(page, /^您尚未完成二级实名认证，请前往【账号中心】进行实名认证。/);
     await openMenu(page, '实名认证');
     await see(page.getByRole('row', { name: /^实名认证等级/ }), '一级');
-    for (const [label, file] of [
-      ['身份证人像面', 'front.png'],
-      ['身份证国徽面', 'back.png'],
+    for (const [label, file, rgb] of [
+      ['身份证人像面', 'front.png', [200, 30, 30]],
+      ['身份证国徽面', 'back.png', [30, 30, 200]],
     ] as const) {
       const uploaded = page.waitForResponse(
         (r) => new URL(r.url()).pathname === '/api/files' && r.request().method() === 'POST',
       );
       await page
         .getByLabel(label, { exact: true })
-        .setInputFiles({ name: file, mimeType: 'image/png', buffer: tinyPng() });
+        .setInputFiles({ name: file, mimeType: 'image/png', buffer: tinyPng([...rgb]) });
       expect((await uploaded).status()).toBe(200);
       await see(page, file);
     }

@@ -101,7 +101,9 @@ describe('manual 000: from the unit admin to the certificate', () => {
     await see(page, '营业执照上传成功');
     await button(page, '确认').click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await see(page, '确认成功，请重新登录以使用法人单位功能');
+    await see(page, '确认成功，法人单位功能菜单已开通');
+    // as the toast says: the employer's menus are there at once, without logging in again
+    await page.getByRole('menuitem', { name: '专业技术人员信息确认' }).waitFor();
     await logout(page);
 
     // 第六步：专业技术人员以“个人入口”注册，完善个人信息，选择所属单位并提交
@@ -208,6 +210,11 @@ describe('manual 000: from the unit admin to the certificate', () => {
     await review.getByRole('radio', { name: '同意', exact: true }).check();
     expect(await review.getByLabel('认定学时', { exact: true }).inputValue()).toBe('18.0');
     await button(review, '审核').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .filter({ hasText: '确定同意？' })
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
     await see(page, '审核完成');
     await see(review, '继续教育记录申报单位审批'); // 审批流程 now shows the 同意
     await review.getByRole('button', { name: '关闭' }).first().click();

@@ -75,6 +75,16 @@ const DETAIL_KEY_LABELS: Record<string, string> = {
   count: '条数',
   fileName: '文件名称',
   opinion: '审核意见',
+  name: '姓名',
+  employerId: '所属单位',
+  previousEmployerId: '原所属单位',
+  returnedRecords: '退回的待审核记录数',
+  reviewerUnitId: '审核部门',
+  unitId: '单位',
+  personId: '人员',
+  unitName: '单位名称',
+  loginName: '登录账号',
+  purpose: '文件用途',
 };
 
 const DETAIL_VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -86,24 +96,32 @@ const DETAIL_VALUE_LABELS: Record<string, Record<string, string>> = {
   purpose: { realname: '实名认证', licence: '营业执照', ce_record: '继续教育记录附件' },
 };
 
-function detailValue(key: string, value: unknown): string {
+/** Names of the ids an audit row mentions (units, persons, professionals), as the server resolved them. */
+export type AuditNames = Record<string, string>;
+
+function detailValue(key: string, value: unknown, names: AuditNames): string {
   if (value === null || value === undefined || value === '') return '-';
+  if (typeof value === 'string' && names[value]) return names[value];
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string') {
     // 修改前 / 修改后 of 培训信息维护 carry the changed fields as JSON themselves
     if (value.startsWith('{')) {
-      const nested = describeAuditDetail(value);
+      const nested = describeAuditDetail(value, names);
       return nested ? `（${nested}）` : value;
     }
     return DETAIL_VALUE_LABELS[key]?.[value] ?? value;
   }
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') return describeAuditDetail(JSON.stringify(value)) ?? JSON.stringify(value);
+  if (typeof value === 'object')
+    return describeAuditDetail(JSON.stringify(value), names) ?? JSON.stringify(value);
   return String(value);
 }
 
-/** The detail (a JSON object) as 「标签：值」 pairs; null when it is not JSON. */
-export function describeAuditDetail(detail: string): string | null {
+/**
+ * The detail (a JSON object) as 「标签：值」 pairs, an id shown by its name when `names` has it;
+ * null when it is not JSON.
+ */
+export function describeAuditDetail(detail: string, names: AuditNames = {}): string | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);
@@ -112,6 +130,6 @@ export function describeAuditDetail(detail: string): string | null {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   return Object.entries(parsed as Record<string, unknown>)
-    .map(([key, value]) => `${DETAIL_KEY_LABELS[key] ?? key}：${detailValue(key, value)}`)
+    .map(([key, value]) => `${DETAIL_KEY_LABELS[key] ?? key}：${detailValue(key, value, names)}`)
     .join('；');
 }

@@ -1,6 +1,20 @@
-/** Times are stored in UTC and shown to operators in Beijing time, e.g. 2026-11-22 16:05:00. */
+const BEIJING_FORMAT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Times are stored in UTC and shown to operators in Beijing time, zero-padded as on the page
+ * (web/src/format.ts), e.g. 2026-12-03 09:05:00.
+ */
 export function formatBeijing(d: Date): string {
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
+  return BEIJING_FORMAT.format(d);
 }
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;

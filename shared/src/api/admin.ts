@@ -27,6 +27,10 @@ export const auditEvent = z.object({
   objectId: z.string().nullable(),
   outcome: z.enum(['success', 'failure']),
   detail: z.string().nullable(),
+  /** the object by its name (单位, 人员, 记录) when it still resolves, else null (the id is shown) */
+  objectName: z.string().nullable(),
+  /** 详情 in words: labels for keys, names for the ids it resolves (page and export alike) */
+  detailText: z.string().nullable(),
 });
 export const auditQuery = pageQuery.extend({
   from: z.iso.date('开始日期格式应为YYYY-MM-DD').optional(),

@@ -26,6 +26,11 @@ export const idNumber = required('公民身份号码')
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
   });
 export const mobilePhone = required('手机号码').regex(/^1[3-9]\d{9}$/, '手机号码应为11位数字，以1开头');
+/** 单位注册's 联系电话 (manual 003 §1.1.3): a mobile, the SMS code goes to it; said in the label's words */
+export const unitContactPhone = required('联系电话').regex(
+  /^1[3-9]\d{9}$/,
+  '联系电话应为11位手机号码，以1开头',
+);
 export const realName = required('姓名').max(50, '姓名不能超过50个字符');
 export const captchaFields = {
   captchaId: z.string({ error: '请刷新验证码' }).min(1, '请刷新验证码'),
@@ -134,7 +139,7 @@ export const unitInfoFields = z
     address: required('单位详细地址').max(100, '单位详细地址不能超过100个字符'),
     legalRepresentative: required('单位法人姓名').max(50),
     contactName: required('联系人姓名').max(50),
-    contactPhone: mobilePhone,
+    contactPhone: unitContactPhone,
   })
   .superRefine((v, ctx) => {
     const r = checkUnitCode(v.certType, v.certNumber);

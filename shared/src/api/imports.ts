@@ -21,7 +21,7 @@ export const RECORD_IMPORT_COLUMNS = [
   { header: '参训天数', required: true },
   { header: '拟申报学时', required: true },
   { header: '考核结果', required: true },
-  { header: '施教机构名称', required: true },
+  { header: '施教机构名称', required: false },
   { header: '学习地点', required: false },
   { header: '学习内容', required: false },
   { header: '备注', required: false },

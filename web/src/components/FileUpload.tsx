@@ -3,6 +3,7 @@ import { App, Button, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { accountApi } from '../api/account';
 import { useApiError } from '../api/useApiError';
+import { fileRefusal } from '../forms';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
@@ -30,8 +31,9 @@ export function FileUpload({ onChange, id, purpose }: FileUploadProps) {
       listType="picture"
       fileList={fileList}
       beforeUpload={(file) => {
-        if (!ALLOWED_MIME.includes(file.type) || file.size > FILE_MAX_BYTES) {
-          void message.error('仅支持上传pdf、jpg、png格式且不超过10MB的文件');
+        const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
+        if (refusal) {
+          void message.error(refusal);
           return Upload.LIST_IGNORE;
         }
         return true;

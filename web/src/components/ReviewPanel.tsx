@@ -1,5 +1,5 @@
 import { REVIEW_DECISION_LABELS, REVIEW_DECISIONS, type ReviewDecision } from '@ce/shared';
-import { Button, Form, Input, Radio, Select } from 'antd';
+import { App, Button, Form, Input, Radio, Select } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useApiError } from '../api/useApiError';
 import { type ReviewOpinion, workflowApi } from '../api/workflow';
@@ -21,6 +21,11 @@ interface ReviewPanelProps {
   /** extra fields of this kind of review, e.g. 认定学时 (Form.Items named like the request) */
   extra?: ReactNode | ((decision: ReviewDecision) => ReactNode);
   initialValues?: Record<string, unknown>;
+  /**
+   * What the reviewer confirms before the decision is sent (a 审核 changes the person's standing at
+   * once); the dialog's 确定 sends it, 取消 keeps the form as it is.
+   */
+  confirm?: (all: ReviewFormValues) => ReactNode;
 }
 
 /**
@@ -29,6 +34,7 @@ interface ReviewPanelProps {
  */
 export function ReviewPanel(props: ReviewPanelProps) {
   const [form] = Form.useForm<ReviewFormValues>();
+  const { modal } = App.useApp();
   const onError = useApiError();
   const [opinions, setOpinions] = useState<ReviewOpinion[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -47,6 +53,15 @@ export function ReviewPanel(props: ReviewPanelProps) {
   }, []);
 
   const submit = async (all: ReviewFormValues) => {
+    if (props.confirm) {
+      const confirmed = await modal.confirm({
+        title: `确定${REVIEW_DECISION_LABELS[all.decision]}？`,
+        content: props.confirm(all),
+        okText: '确定',
+        cancelText: '取消',
+      });
+      if (!confirmed) return;
+    }
     setSubmitting(true);
     try {
       const opinion = all.opinion?.trim();

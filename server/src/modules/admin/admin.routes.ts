@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTIONS,
   AUDIT_OBJECT_TYPE_LABELS,
+  AUDIT_OUTCOME_LABELS,
   type AuditAction,
   auditQuery,
   auditResponse,
@@ -10,7 +11,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { exportRoute } from '../../core/excel';
+import { exportRoute, seqColumn } from '../../core/excel';
 import type { Api } from '../../core/http';
 import { hrssScope } from '../../core/scope';
 import { presentOutboxMessage } from '../../core/sms-gateway';
@@ -19,7 +20,8 @@ import * as repo from './admin.repository';
 
 type AuditRow = Awaited<ReturnType<typeof repo.listAudit>>['items'][number];
 
-function presentAudit(e: AuditRow) {
+function presentAudit(e: AuditRow, names: Record<string, string>) {
+  const detail = e.detail ? JSON.stringify(e.detail) : null;
   return {
     id: e.id,
     at: e.at.toISOString(),
@@ -31,10 +33,23 @@ function presentAudit(e: AuditRow) {
     actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
     objectType: e.objectType,
     objectId: e.objectId,
+    objectName: e.objectId ? (names[e.objectId] ?? null) : null,
     outcome: e.outcome,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
+    detail,
+    detailText: detail ? (describeAuditDetail(detail, names) ?? detail) : null,
   };
 }
+
+async function presentAudits(s: Services, items: AuditRow[]) {
+  const names = await repo.auditNames(s.db, items);
+  return items.map((e) => presentAudit(e, names));
+}
+
+/** 操作对象 as the page shows it: what it is, and its name (or, when gone, its id). */
+const objectText = (r: ReturnType<typeof presentAudit>) =>
+  [r.objectType ? (AUDIT_OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType) : null, r.objectName ?? r.objectId]
+    .filter(Boolean)
+    .join('：') || null;
 
 export function adminRoutes(app: Api, s: Services) {
   app.get('/api/admin/sms-outbox', {
@@ -70,7 +85,7 @@ export function adminRoutes(app: Api, s: Services) {
     handler: async (req) => {
       const { items, total } = await repo.listAudit(s.db, hrssScope(actorOf(req)), req.query);
       return {
-        items: items.map(presentAudit),
+        items: await presentAudits(s, items),
         total,
         page: req.query.page,
         pageSize: req.query.pageSize,
@@ -85,25 +100,25 @@ export function adminRoutes(app: Api, s: Services) {
     querystring: auditQuery,
     fileName: '审计日志.xlsx',
     rows: async (query, req, page) =>
-      (await repo.listAudit(s.db, hrssScope(actorOf(req)), { ...query, ...page })).items.map(presentAudit),
+      presentAudits(s, (await repo.listAudit(s.db, hrssScope(actorOf(req)), { ...query, ...page })).items),
+    // the page's columns, in its order and words
     columns: [
-      { header: '时间（北京时间）', width: 22, value: (r) => formatBeijing(new Date(r.at)) },
-      { header: '操作人账号', value: (r) => r.actorLoginName },
-      { header: '操作人', value: (r) => r.actorName },
-      { header: '所代表单位', width: 28, value: (r) => r.actingUnitName },
+      seqColumn,
+      { header: '操作时间', width: 20, value: (r) => formatBeijing(new Date(r.at)) },
+      {
+        header: '操作人',
+        width: 22,
+        value: (r) =>
+          r.actorName && r.actorLoginName
+            ? `${r.actorName}（${r.actorLoginName}）`
+            : (r.actorName ?? r.actorLoginName),
+      },
+      { header: '经办单位', width: 28, value: (r) => r.actingUnitName },
       { header: 'IP地址', value: (r) => r.ip },
-      { header: '操作', value: (r) => r.actionLabel },
-      {
-        header: '对象类型',
-        value: (r) => (r.objectType ? (AUDIT_OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType) : null),
-      },
-      { header: '对象编号', width: 38, value: (r) => r.objectId },
-      { header: '结果', width: 8, value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
-      {
-        header: '详情',
-        width: 40,
-        value: (r) => (r.detail ? (describeAuditDetail(r.detail) ?? r.detail) : null),
-      },
+      { header: '操作类型', value: (r) => r.actionLabel },
+      { header: '操作对象', width: 30, value: objectText },
+      { header: '操作结果', width: 10, value: (r) => AUDIT_OUTCOME_LABELS[r.outcome] },
+      { header: '详情', width: 50, value: (r) => r.detailText },
     ],
   });
 }

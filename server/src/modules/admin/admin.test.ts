@@ -3,6 +3,8 @@ import { smsOutbox } from '../../db/schema';
 import { Client } from '../../test/client';
 import { hrssOperator, makePerson } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/harness';
+import { makeEmployer, makeProfessional } from '../../test/world';
+import { profileFor } from '../people/people.fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,12 +53,54 @@ describe('审计日志', () => {
     await new Client(t).login(p.loginName, 'Wrong2468x');
     const hrss = (await hrssOperator(t)).client;
     const sheet = await hrss.downloadSheet(`/api/admin/audit-events/export?actor=${p.loginName}`);
-    expect(sheet.header[5]).toBe('操作');
+    // the page's columns, in its words, with 序号 first
+    expect(sheet.header).toEqual([
+      '序号',
+      '操作时间',
+      '操作人',
+      '经办单位',
+      'IP地址',
+      '操作类型',
+      '操作对象',
+      '操作结果',
+      '详情',
+    ]);
     expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0][0]).toBe(1);
+    expect(String(sheet.rows[0][1])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/); // zero-padded
     expect(sheet.rows[0][5]).toBe('登录失败');
-    expect(sheet.rows[0][8]).toBe('失败');
+    expect(sheet.rows[0][7]).toBe('失败');
     // 详情 in words, as on the page, not the stored JSON
-    expect(sheet.rows[0][9]).toBe('原因：密码错误；连续失败次数：1');
+    expect(sheet.rows[0][8]).toBe('原因：密码错误；连续失败次数：1');
+  });
+
+  it('names the units and persons a row mentions instead of their ids, with labels for every key', async () => {
+    const hrss = await hrssOperator(t);
+    const a = await makeEmployer(t);
+    const b = await makeEmployer(t);
+    const prof = await makeProfessional(t, a);
+    // 人员基本信息维护: the person moves from unit a to unit b (audited with previousEmployerId)
+    const moved = await prof.client.post('/api/people/me/submit', {
+      ...profileFor(prof.person.idNumber, prof.person.realName),
+      employerId: b.unit.id,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const list = await hrss.client.get<{
+      items: {
+        action: string;
+        detailText: string | null;
+        objectName: string | null;
+        detail: string | null;
+      }[];
+    }>(`/api/admin/audit-events?actor=${prof.person.loginName}`);
+    const row = list.body.items.find((e) => e.detail?.includes('previousEmployerId'));
+    expect(row?.detailText).toContain(`原所属单位：${a.unit.name}`);
+    expect(row?.detailText).toContain(`所属单位：${b.unit.name}`);
+    expect(row?.detailText).not.toMatch(/previousEmployerId|[0-9a-f]{8}-[0-9a-f]{4}/);
+    const sheet = await hrss.client.downloadSheet(
+      `/api/admin/audit-events/export?actor=${prof.person.loginName}`,
+    );
+    expect(sheet.rows.map((r) => r[8])).toContain(row?.detailText);
   });
 
   it('filters by Beijing calendar day', async () => {

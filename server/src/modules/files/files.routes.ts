@@ -85,7 +85,8 @@ export function fileRoutes(app: Api, s: Services) {
       const bytes = await readUpload(s.files, file);
       reply
         .header('content-type', file.mime)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        // 下载 saves the file under its name (an <img> still shows it; certificates have their own route)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff');
       return reply.send(bytes);

@@ -186,6 +186,18 @@ describe('单位注册', () => {
     expect(me.body.session.permissions.sort()).toEqual(['account.self', 'unit.agents']);
   });
 
+  it('单位注册 says 联系电话 in the label’s words, not 手机号码', async () => {
+    const c = new Client(t);
+    const bad = await c.post('/api/register/unit/sms', {
+      ...unitInfo(7, agent),
+      contactPhone: '020-1234567',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.error.fields?.[0].field).toBe('contactPhone');
+    expect(bad.error.message).toContain('联系电话应为11位手机号码');
+    expect(bad.error.message).not.toContain('请输入手机号码');
+  });
+
   it('accepts 组织机构代码 and 统一社会信用代码 starting with A, N, Y; rejects a wrong check digit', async () => {
     await clearCodes();
     const c = new Client(t);

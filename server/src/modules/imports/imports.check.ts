@@ -177,7 +177,6 @@ export async function checkRows(
     }
     if (!text(c.学习开始时间)) fail('学习开始时间', '请填写学习开始时间');
     if (!text(c.学习结束时间)) fail('学习结束时间', '请填写学习结束时间');
-    if (!text(c.施教机构名称)) fail('施教机构名称', '请填写施教机构名称');
     const optional = (column: '施教机构名称' | '学习地点' | '学习内容' | '备注') => {
       const v = text(c[column]);
       if (v.length > 100) fail(column, `${column}不能超过100字`);

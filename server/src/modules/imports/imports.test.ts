@@ -123,6 +123,24 @@ describe('继续教育记录批量申报', () => {
     expect(list.body.items[0]).toMatchObject({ status: 'done', importedRows: 4 });
   });
 
+  it('施教机构名称 is optional, as 填写说明 and the record form say: the template does not star it and a row without it imports', async () => {
+    const template = await readBook((await employer.client.download('/api/imports/records/template')).bytes);
+    const headers = (template.getWorksheet('继续教育记录')?.getRow(1).values as string[]).slice(1);
+    expect(headers).toContain('施教机构名称');
+    expect(headers).not.toContain('*施教机构名称');
+    const prof = await makeProfessional(t, employer);
+    const job = await importRows(employer.client, [
+      { ...person(prof), ...row({ 课程名称: '无施教机构的课程', 施教机构名称: undefined }) },
+    ]);
+    expect(job).toMatchObject({ status: 'done', importedRows: 1, errorCount: 0 });
+    const [record] = await t.db.select().from(ceRecords).where(eq(ceRecords.professionalId, prof.id));
+    expect(record).toMatchObject({
+      courseName: '无施教机构的课程',
+      institutionId: null,
+      institutionName: null,
+    });
+  });
+
   it('rows of persons who are not this employer’s confirmed staff, wrong names and bad values are reported', async () => {
     const pending = await makeProfessional(t, employer, { status: 'pending' });
     const other = await makeProfessional(t, await makeEmployer(t));

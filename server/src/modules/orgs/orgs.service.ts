@@ -114,6 +114,6 @@ export async function confirmEmployerApplication(s: Services, ctx: RequestContex
       objectId: unitId,
       detail: { role: 'employer', level: profile.level, regionCode: profile.regionCode },
     });
-    return { ok: true as const, message: '确认成功，请重新登录以使用法人单位功能' };
+    return { ok: true as const, message: '确认成功，法人单位功能菜单已开通' };
   });
 }

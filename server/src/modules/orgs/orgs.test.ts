@@ -126,7 +126,7 @@ describe('法人单位角色申请', () => {
     expect(await permissions(client)).not.toContain('record.review');
     const confirmed = await client.post<{ message: string }>(`${URL}/confirm`);
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body.message).toBe('确认成功，请重新登录以使用法人单位功能');
+    expect(confirmed.body.message).toBe('确认成功，法人单位功能菜单已开通');
 
     const [role] = await t.db
       .select()

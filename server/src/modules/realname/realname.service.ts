@@ -41,6 +41,7 @@ async function ownImage(q: Queryable, personId: string, fileId: string, field: s
     .where(and(eq(files.id, fileId), eq(files.ownerId, personId)));
   if (!file) throw fieldError(field, '请先上传照片');
   if (file.mime === 'application/pdf') throw fieldError(field, '身份证照片应为JPG或PNG图片');
+  return file;
 }
 
 async function setApproved(
@@ -81,8 +82,12 @@ export async function apply(
     if (latest?.app.status === 'pending') throw invalidState('您的实名认证申请正在审核中，请耐心等待');
     if (input.frontFileId === input.backFileId)
       throw fieldError('backFileId', '人像面和国徽面不能是同一张照片');
-    await ownImage(tx, personId, input.frontFileId, 'frontFileId');
-    await ownImage(tx, personId, input.backFileId, 'backFileId');
+    const front = await ownImage(tx, personId, input.frontFileId, 'frontFileId');
+    const back = await ownImage(tx, personId, input.backFileId, 'backFileId');
+    // the same picture uploaded twice is two files with one content: compared by its hash
+    if (front.sha256 === back.sha256) {
+      throw fieldError('backFileId', '人像面和国徽面不能是同一张照片', 'UNPROCESSABLE');
+    }
     const [app] = await tx
       .insert(realnameApplications)
       .values({ personId, frontFileId: input.frontFileId, backFileId: input.backFileId, status: 'pending' })

@@ -109,6 +109,22 @@ describe('二级实名认证', () => {
     expect(r2.error.message).toContain('JPG或PNG');
   });
 
+  it('refuses the same image as both sides of the ID card, even uploaded twice (422 naming 国徽面)', async () => {
+    const p = await makePerson(t, { level: 1 });
+    const c = await loggedIn(t, p);
+    const bytes = pngBytes();
+    const front = await upload(c, 'realname', { name: 'front.png', bytes });
+    const back = await upload(c, 'realname', { name: 'back.png', bytes });
+    expect(back.body.id).not.toBe(front.body.id);
+    const r = await c.post('/api/realname/applications', {
+      frontFileId: front.body.id,
+      backFileId: back.body.id,
+    });
+    expect(r.status).toBe(422);
+    expect(r.error.fields?.[0].field).toBe('backFileId');
+    expect(r.error.message).toContain('人像面和国徽面不能是同一张照片');
+  });
+
   it('a city HRSS sees only applicants of its region; the province sees all', async () => {
     const city = (await hrssOperator(t, 'city', '4403')).client; // 深圳
     const gz = await makePerson(t, { level: 1, region: '440106' });

@@ -219,7 +219,10 @@ describe('继续教育记录: a person declares (manual 001 §3.3.1)', () => {
       expect(res.status).toBe(404);
     }
     expect((await other.client.get<List>('/api/records/mine')).body.total).toBe(0);
-    expect((await prof.client.get(`/api/files/${fileId}`)).status).toBe(200);
+    const own = await prof.client.download(`/api/files/${fileId}`);
+    expect(own.status).toBe(200);
+    // 下载 saves the attachment under its name instead of opening it in the tab
+    expect(own.disposition).toMatch(/^attachment; filename\*=UTF-8''/);
     // the reviewing employer may read it; another employer may not
     expect((await employer.client.get(`/api/files/${fileId}`)).status).toBe(200);
     const stranger = await makeEmployer(t);

@@ -6,6 +6,7 @@ import { fileUrl } from '../../../api/client';
 import { type EmployerApplicationInput, orgsApi } from '../../../api/orgs';
 import { useApiError } from '../../../api/useApiError';
 import { formatDateTime } from '../../../format';
+import { fileRefusal } from '../../../forms';
 import { contactValues, OrgInfoFormItems, type OrgInfoFormValues } from './components/OrgInfoFormItems';
 import { useOrgProfileForm } from './components/useOrgProfileForm';
 
@@ -71,7 +72,7 @@ export function EmployerRoleApplyPage() {
             <>
               联系人、电话、Email、邮政编码、地址和职能简介请在
               <Link to="/employer/profile">法人单位信息维护</Link>
-              中修改。如未看到法人单位功能菜单，请重新登录。
+              中修改。
             </>
           }
         />
@@ -80,7 +81,7 @@ export function EmployerRoleApplyPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title="第一步：填写角色申报信息，点击保存；第二步：上传营业执照；第三步：点击确认，确认成功后重新登录即可看到其他功能菜单。"
+          title="第一步：填写角色申报信息，点击保存；第二步：上传营业执照；第三步：点击确认，确认成功后即可看到其他功能菜单。"
         />
       )}
       <Form<OrgInfoFormValues> form={form} layout="vertical">
@@ -102,8 +103,9 @@ export function EmployerRoleApplyPage() {
                 showUploadList={false}
                 disabled={!saved}
                 beforeUpload={(file) => {
-                  if (!ALLOWED_MIME.includes(file.type) || file.size > FILE_MAX_BYTES) {
-                    void message.error('仅支持上传pdf、jpg、png格式且不超过10MB的文件');
+                  const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
+                  if (refusal) {
+                    void message.error(refusal);
                     return Upload.LIST_IGNORE;
                   }
                   return true;

@@ -1,15 +1,12 @@
-import {
-  AUDIT_ACTIONS,
-  AUDIT_OBJECT_TYPE_LABELS,
-  AUDIT_OUTCOME_LABELS,
-  describeAuditDetail,
-} from '@ce/shared';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPE_LABELS, AUDIT_OUTCOME_LABELS } from '@ce/shared';
 import { type TableColumnsType, Typography } from 'antd';
 import { hrssApi } from '../../../api/hrss';
 import type { AuditEvent, AuditQuery } from '../../../api/types';
 import { ListPage, type SearchField, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
+
+const BREAK = { overflowWrap: 'anywhere', wordBreak: 'break-word' } as const;
 
 const searchFields: SearchField[] = [
   { type: 'dateRange', name: 'at', label: '操作时间', fromKey: 'from', toKey: 'to' },
@@ -54,9 +51,9 @@ const columns: TableColumnsType<AuditEvent> = [
       row.objectType || row.objectId ? (
         <>
           {row.objectType ? (AUDIT_OBJECT_TYPE_LABELS[row.objectType] ?? row.objectType) : ''}
-          {row.objectId && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {row.objectId}
+          {(row.objectName ?? row.objectId) && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, ...BREAK }}>
+              {row.objectName ?? row.objectId}
             </Typography.Text>
           )}
         </>
@@ -73,7 +70,8 @@ const columns: TableColumnsType<AuditEvent> = [
     title: '详情',
     dataIndex: 'detail',
     className: WRAP_COLUMN,
-    render: (_, row) => (row.detail ? (describeAuditDetail(row.detail) ?? row.detail) : '-'),
+    // long values without spaces (file names, ids that no longer resolve) wrap inside the card
+    render: (_, row) => <span style={BREAK}>{row.detailText ?? '-'}</span>,
   },
 ];
 

@@ -1,7 +1,7 @@
 import { EMPLOYER_BINDING_LABELS, type EmployerBindingStatus } from '@ce/shared';
 import { Alert, App, Button, Card, Descriptions, Form, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type MyProfileResponse, peopleApi } from '../../../api/people';
 import { useApiError } from '../../../api/useApiError';
 import { formatDateTime } from '../../../format';
@@ -36,6 +36,8 @@ export function PersonProfilePage() {
   const onError = useApiError();
   const [data, setData] = useState<MyProfileResponse | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  /** what the last click asked for: 所属单位 is required to 提交 only */
+  const action = useRef<'save' | 'submit'>('save');
 
   const load = useCallback(async () => {
     try {
@@ -72,13 +74,12 @@ export function PersonProfilePage() {
 
   const run = async (kind: 'save' | 'submit') => {
     let values: FormValues;
+    // 所属单位 is required to 提交 (not to 保存): checked with every other field at once, so all the
+    // errors show together and each clears as it is put right
+    action.current = kind;
     try {
       values = await form.validateFields();
     } catch {
-      return;
-    }
-    if (kind === 'submit' && !values.employerId) {
-      form.setFields([{ name: 'employerId', errors: ['请选择所属单位'] }]);
       return;
     }
     setBusy(kind);
@@ -136,6 +137,13 @@ export function PersonProfilePage() {
           label="所属单位"
           tooltip="待业人员可选择挂靠的单位，由该单位确认"
           required
+          rules={[
+            {
+              validator: async (_rule, value: string | null | undefined) => {
+                if (action.current === 'submit' && !value) throw new Error('请选择所属单位');
+              },
+            },
+          ]}
         >
           <EmployerSelect current={profile?.employer ?? null} />
         </Form.Item>

@@ -1,5 +1,7 @@
-import { Button, Popconfirm, Space, type TableColumnsType } from 'antd';
-import { useRef, useState } from 'react';
+import { EMPLOYER_BINDING_LABELS, type EmployerBindingStatus } from '@ce/shared';
+import { Alert, Button, Popconfirm, Space, type TableColumnsType, Tooltip } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { peopleApi } from '../../../api/people';
 import { type MyRecordsQuery, myRecordsApi, type RecordListItem } from '../../../api/records';
 import { useApiError } from '../../../api/useApiError';
 import { ListPage, type ListPageAction, type SearchField } from '../../../components/ListPage';
@@ -34,6 +36,20 @@ export function PersonRecordsPage() {
   const [open, setOpen] = useState<{ id: string | null; readOnly: boolean } | undefined>(undefined);
   const [achievement, setAchievement] = useState(false);
   const reload = () => list.current?.reload();
+  // 添加 needs a profile the employer confirmed (the server refuses otherwise): said up front, not
+  // after a whole record has been typed
+  const [binding, setBinding] = useState<EmployerBindingStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    peopleApi
+      .myProfile()
+      .then((d) => live && setBinding(d.profile?.bindingStatus ?? 'none'))
+      .catch(() => undefined); // unknown: 添加 stays offered and the server says why if it refuses
+    return () => {
+      live = false;
+    };
+  }, []);
+  const blocked = binding !== null && binding !== 'confirmed';
 
   const remove = async (id: string) => {
     try {
@@ -83,6 +99,15 @@ export function PersonRecordsPage() {
 
   return (
     <>
+      {blocked && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`所属单位确认状态：${EMPLOYER_BINDING_LABELS[binding]}，暂不能申报继续教育记录`}
+          description={<NotConfirmedHelp />}
+        />
+      )}
       <ListPage<RecordListItem>
         title="继续教育记录"
         rowKey="id"
@@ -92,9 +117,15 @@ export function PersonRecordsPage() {
         request={(query) => myRecordsApi.list(seq.track(query) as MyRecordsQuery)}
         toolbar={
           <>
-            <Button type="primary" onClick={() => setOpen({ id: null, readOnly: false })}>
-              添加
-            </Button>
+            <Tooltip title={blocked ? '所属单位确认您的人员信息后才能添加继续教育记录' : undefined}>
+              <Button
+                type="primary"
+                disabled={blocked}
+                onClick={() => setOpen({ id: null, readOnly: false })}
+              >
+                添加
+              </Button>
+            </Tooltip>
             <Button onClick={() => setAchievement(true)}>成果申报</Button>
           </>
         }

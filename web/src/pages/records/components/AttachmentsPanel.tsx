@@ -19,6 +19,7 @@ import { fileUrl } from '../../../api/client';
 import { type RecordAttachment, recordSupportApi } from '../../../api/records';
 import { useApiError } from '../../../api/useApiError';
 import { formatDateTime } from '../../../format';
+import { fileRefusal } from '../../../forms';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png';
 const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
@@ -157,8 +158,9 @@ export function AttachmentsPanel({ attachments, editable, hint, onAdd, onRemove 
               maxCount={1}
               fileList={files}
               beforeUpload={(file) => {
-                if (!ALLOWED_MIME.includes(file.type) || file.size > FILE_MAX_BYTES) {
-                  void message.error('仅支持上传pdf、jpg、png格式且不超过10MB的文件');
+                const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
+                if (refusal) {
+                  void message.error(refusal);
                   return Upload.LIST_IGNORE;
                 }
                 // The file goes up on 确定, together with its name.

@@ -11,6 +11,7 @@ import { Col, DatePicker, Form, type FormInstance, Input, InputNumber, Row, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import type { RecordDetail, RecordInput } from '../../../api/records';
+import { notAfterToday } from '../../../forms';
 import { InstitutionField } from './InstitutionField';
 
 /** The form's own values: dates as Dayjs, the rest as the request names them. */
@@ -100,7 +101,6 @@ const subjectOptions = SUBJECT_TYPES.map((s) => ({ value: s, label: SUBJECT_TYPE
 const studyFormOptions = STUDY_FORMS.map((s) => ({ value: s, label: s }));
 const assessmentOptions = Object.entries(ASSESSMENT_LABELS).map(([value, label]) => ({ value, label }));
 const required = (message: string) => [{ required: true, message }];
-const today = () => dayjs().endOf('day');
 
 interface RecordFormProps {
   form: FormInstance<RecordFormValues>;
@@ -154,8 +154,12 @@ export function RecordForm({ form, person, disabled }: RecordFormProps) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="startDate" label="学习开始时间" rules={required('请填写学习开始时间')}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today())} />
+          <Form.Item
+            name="startDate"
+            label="学习开始时间"
+            rules={[...required('请填写学习开始时间'), notAfterToday('学习开始时间')]}
+          >
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -165,6 +169,7 @@ export function RecordForm({ form, person, disabled }: RecordFormProps) {
             dependencies={['startDate']}
             rules={[
               { required: true, message: '请填写学习结束时间' },
+              notAfterToday('学习结束时间'),
               ({ getFieldValue }) => ({
                 validator: async (_r, value: Dayjs | undefined) => {
                   const start = getFieldValue('startDate') as Dayjs | undefined;
@@ -175,7 +180,7 @@ export function RecordForm({ form, person, disabled }: RecordFormProps) {
               }),
             ]}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(today())} />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

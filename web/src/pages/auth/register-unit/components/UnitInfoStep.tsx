@@ -1,4 +1,4 @@
-import { checkUnitCode, mobilePhone, UNIT_CERT_TYPE_LABELS, unitInfoFields } from '@ce/shared';
+import { checkUnitCode, UNIT_CERT_TYPE_LABELS, unitContactPhone, unitInfoFields } from '@ce/shared';
 import { Alert, Button, Form, type FormInstance, type FormRule, Input, Select, Space } from 'antd';
 import { LoginNameField, PasswordFields } from '../../../../components/PasswordFields';
 import { zodRule } from '../../../../forms';
@@ -103,7 +103,7 @@ export function UnitInfoStep({
       <Form.Item name="contactName" label="联系人姓名" rules={[zodRule(fields.contactName)]}>
         <Input placeholder="必填" maxLength={50} />
       </Form.Item>
-      <Form.Item name="contactPhone" label="联系电话" rules={[zodRule(mobilePhone)]}>
+      <Form.Item name="contactPhone" label="联系电话" rules={[zodRule(unitContactPhone)]}>
         <Input placeholder="必填" maxLength={11} />
       </Form.Item>
       <Form.Item wrapperCol={{ offset: 6, span: 16 }}>

@@ -1,3 +1,4 @@
+import { REVIEW_DECISION_LABELS } from '@ce/shared';
 import { App, Modal, Typography } from 'antd';
 import { type RecordListItem, reviewRecordsApi } from '../../../../api/records';
 import { ReviewPanel } from '../../../../components/ReviewPanel';
@@ -38,7 +39,12 @@ export function BatchReviewModal({
       <Typography.Paragraph>
         已选择 {rows?.length ?? 0} 条记录，同意时认定学时为拟申报学时。
       </Typography.Paragraph>
-      <ReviewPanel onSubmit={(values) => submit({ ids: (rows ?? []).map((r) => r.id), ...values })} />
+      <ReviewPanel
+        confirm={(all) =>
+          `${rows?.length ?? 0} 条记录将${REVIEW_DECISION_LABELS[all.decision]}${all.decision === 'approve' ? '，认定学时为拟申报学时，即计入各人的年度学时' : ''}。`
+        }
+        onSubmit={(values) => submit({ ids: (rows ?? []).map((r) => r.id), ...values })}
+      />
     </Modal>
   );
 }

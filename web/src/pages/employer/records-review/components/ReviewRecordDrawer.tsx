@@ -1,9 +1,13 @@
+import { REVIEW_DECISION_LABELS } from '@ce/shared';
 import { Alert, App, Card, Drawer, Form, InputNumber, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { type RecordDetail, reviewRecordsApi } from '../../../../api/records';
 import { useApiError } from '../../../../api/useApiError';
 import { ReviewPanel } from '../../../../components/ReviewPanel';
 import { RecordView } from '../../../records/components/RecordView';
+
+/** the server's words (records.review.service.ts) */
+const overDeclared = (declared: number) => `认定学时不能超过拟申报学时（${declared}学时）`;
 
 /**
  * 继续教育培训记录申报查看 for the reviewer (manual 003 §1.6.3): the record read-only, its 附件材料
@@ -62,12 +66,27 @@ export function ReviewRecordDrawer({
                     <Form.Item
                       name="recognisedHours"
                       label="认定学时"
-                      rules={[{ required: true, message: '请填写认定学时' }]}
-                      extra={`不超过拟申报学时（${detail.declaredHours}）`}
+                      rules={[
+                        { required: true, message: '请填写认定学时' },
+                        {
+                          // said, never clamped: a typed 20 over 12 declared must not turn into 12 unseen
+                          validator: async (_rule, value: number | null | undefined) => {
+                            if (typeof value === 'number' && value > detail.declaredHours) {
+                              throw new Error(overDeclared(detail.declaredHours));
+                            }
+                          },
+                        },
+                      ]}
+                      extra={`拟申报学时：${detail.declaredHours}学时`}
                     >
-                      <InputNumber min={0} max={detail.declaredHours} step={1} precision={1} />
+                      <InputNumber aria-label="认定学时" min={0} step={1} precision={1} />
                     </Form.Item>
                   )
+                }
+                confirm={(all) =>
+                  all.decision === 'approve'
+                    ? `${detail.name}的「${detail.courseName}」，认定学时 ${all.recognisedHours} 学时（拟申报学时 ${detail.declaredHours} 学时）。审核后即计入其年度学时。`
+                    : `${detail.name}的「${detail.courseName}」将${REVIEW_DECISION_LABELS[all.decision]}。`
                 }
                 onSubmit={async (values, all) => {
                   await reviewRecordsApi.review(detail.id, {

@@ -12,6 +12,7 @@ import {
 import { Col, DatePicker, Form, type FormInstance, type FormRule, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ProfessionalDetail, StaffUpdateInput } from '../../../../api/people';
+import { notAfterToday } from '../../../../forms';
 
 /** The form's values: dates as dayjs for the DatePicker, everything else as the API has it. */
 export interface ProfessionalFormValues {
@@ -96,8 +97,6 @@ function agreesWithId(field: 'sex' | 'birthDate'): FormRule {
   });
 }
 
-const beforeToday = (d: Dayjs) => d.isAfter(dayjs().endOf('day'));
-
 /**
  * The fields of 人员基本信息 / 单位人员基本信息 (manual 001 §3.2.1, manual 003 §1.5.2), in the
  * manual's two-column layout. Typing a valid ID number fills 性别 and 出生日期.
@@ -153,9 +152,9 @@ export function ProfessionalFormItems({
         <Form.Item
           name="birthDate"
           label="出生日期"
-          rules={[required('出生日期', '请选择'), agreesWithId('birthDate')]}
+          rules={[required('出生日期', '请选择'), notAfterToday('出生日期'), agreesWithId('birthDate')]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -189,13 +188,21 @@ export function ProfessionalFormItems({
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="graduationDate" label="毕业时间" rules={[required('毕业时间', '请选择')]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
+        <Form.Item
+          name="graduationDate"
+          label="毕业时间"
+          rules={[required('毕业时间', '请选择'), notAfterToday('毕业时间')]}
+        >
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="workStartDate" label="参加工作时间" rules={[required('参加工作时间', '请选择')]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
+        <Form.Item
+          name="workStartDate"
+          label="参加工作时间"
+          rules={[required('参加工作时间', '请选择'), notAfterToday('参加工作时间')]}
+        >
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
@@ -228,8 +235,8 @@ export function ProfessionalFormItems({
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="qualificationDate" label="取得资格时间">
-          <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
+        <Form.Item name="qualificationDate" label="取得资格时间" rules={[notAfterToday('取得资格时间')]}>
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

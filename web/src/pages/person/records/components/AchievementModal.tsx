@@ -5,11 +5,12 @@ import {
   type AchievementKind,
 } from '@ce/shared';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../../api/client';
 import { myRecordsApi, type RecordDetail } from '../../../../api/records';
 import { useApiError } from '../../../../api/useApiError';
+import { notAfterToday } from '../../../../forms';
 
 interface AchievementValues {
   achievementKind: AchievementKind;
@@ -108,8 +109,12 @@ export function AchievementModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="endDate" label="取得时间" rules={[{ required: true, message: '请填写取得时间' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+        <Form.Item
+          name="endDate"
+          label="取得时间"
+          rules={[{ required: true, message: '请填写取得时间' }, notAfterToday('取得时间')]}
+        >
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="remark" label="备注">
           <Input.TextArea rows={2} maxLength={100} showCount placeholder="(限100字)" />
