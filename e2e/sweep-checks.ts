@@ -72,7 +72,8 @@ export interface PageFindings {
 /**
  * What the sweep checks on an opened page. Every visible table is looked at as it opens (scrolled to
  * its start) and scrolled to its right end: in neither position may a header cell that starts left
- * of the fixed-end (操作) column reach under it, nor a cell reach past the visible edge of the table.
+ * of a fixed-end (操作) column reach under it, nor — in a table that cannot scroll sideways — a cell
+ * reach past the visible edge of the table.
  */
 export async function pageFindings(page: Page, name: string, trouble: string[]): Promise<PageFindings> {
   const measured = await page.evaluate(() => {
@@ -94,7 +95,14 @@ export async function pageFindings(page: Page, name: string, trouble: string[]):
       const isFixed = (th: Element) =>
         th.classList.contains('ant-table-cell-fix-end') || th.classList.contains('ant-table-cell-fix-start');
       const fixedEnd = cells.filter((th) => th.classList.contains('ant-table-cell-fix-end'));
-      const limit = Math.min(edge, ...fixedEnd.map((th) => th.getBoundingClientRect().left));
+      // a table that scrolls sideways shows the rest of a cell at its edge by scrolling: only a
+      // fixed column (or the edge of a table that cannot scroll) hides one
+      const scrolls = scrollers(table).some((s) => s.scrollWidth > s.clientWidth + 1);
+      const limit = Math.min(
+        scrolls ? Number.POSITIVE_INFINITY : edge,
+        ...fixedEnd.map((th) => th.getBoundingClientRect().left),
+      );
+      if (limit === Number.POSITIVE_INFINITY) return;
       const under = limit === edge ? 'the table edge' : 'the fixed column';
       for (const th of cells.filter((c) => !isFixed(c))) {
         const r = th.getBoundingClientRect();

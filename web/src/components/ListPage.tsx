@@ -138,7 +138,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           loading={loading}
           size={settings.density}
           // every column at its content's width (long texts end in an ellipsis); when they do not fit,
-          // the table scrolls inside its card and the fixed 操作 column never covers another column
+          // the table scrolls inside its card, no column fixed over another (fitColumns)
           tableLayout="auto"
           scroll={{ x: 'max-content' }}
           rowSelection={

@@ -66,7 +66,9 @@ export function Ellipsis({ text, children }: { text?: string; children: ReactNod
 
 /**
  * Headers and body cells on one line (headers never stack); the columns marked WRAP_COLUMN end in an
- * ellipsis with a tooltip instead of pushing the table wider.
+ * ellipsis with a tooltip instead of pushing the table wider. No column stays fixed: when a table is
+ * wider than its card it scrolls inside it, and a fixed 操作 column would then lie over the columns
+ * before it (证书号, 审核状态 at 1366 px) — the issue the operators saw.
  */
 export function fitColumns<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
   return columns.map((column) => {
@@ -76,7 +78,7 @@ export function fitColumns<T>(columns: TableColumnsType<T>): TableColumnsType<T>
       return { ...attrs, style: { whiteSpace: 'nowrap', ...attrs.style } };
     };
     if ('children' in column && column.children) {
-      return { ...column, onHeaderCell, children: fitColumns(column.children) };
+      return { ...column, fixed: false, onHeaderCell, children: fitColumns(column.children) };
     }
     const long = column.className?.split(' ').includes(WRAP_COLUMN) ?? false;
     const own = column.onCell;
@@ -84,6 +86,7 @@ export function fitColumns<T>(columns: TableColumnsType<T>): TableColumnsType<T>
     const dataIndex = 'dataIndex' in column ? column.dataIndex : undefined;
     return {
       ...column,
+      fixed: false,
       onHeaderCell,
       ...(long
         ? {
