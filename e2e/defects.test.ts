@@ -150,4 +150,50 @@ describe('issue 9 defects seen in the browser', () => {
       throw error;
     }
   }, 120_000);
+
+  it('继续教育证书打印: 重新生成证书并打印 is offered only once a certificate exists', async () => {
+    const page = await e.newPage();
+    try {
+      await login(e, page, 'lina', DEMO_PASSWORD);
+      await openMenu(page, '继续教育证书打印');
+      // a year passed (打印 offered) whose certificate is not issued yet
+      const row = page
+        .locator('.ant-table-tbody tr.ant-table-row')
+        .filter({ hasText: '未生成' })
+        .filter({ hasText: '重新生成证书并打印' })
+        .first();
+      await row.getByText('打印', { exact: true }).waitFor();
+      const reissue = button(row, '重新生成证书并打印');
+      expect(await reissue.isDisabled()).toBe(true);
+      await reissue.hover({ force: true });
+      await see(page, '尚未生成证书，请先点击“打印”');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('年度学时要求: saving asks first and names whom it reaches; a total that differs from the categories is explained', async () => {
+    const page = await e.newPage();
+    try {
+      await login(e, page, 'hrss_admin', DEMO_PASSWORD, { actFor: '广东省人力资源和社会保障厅' });
+      await openMenu(page, '年度学时要求设置');
+      await button(page, '新增').click();
+      const dialog = page.getByRole('dialog', { name: '新增年度学时要求' });
+      await fillByLabel(dialog, { 总学时: '100', 公需课学时: '30', 专业课学时: '42', 选修课学时: '18' });
+      await see(
+        dialog,
+        '公需课、专业课、选修课学时之和为90学时，少于总学时100学时：各类达标后还须另有10学时，任何科目类型均可计入。',
+      );
+      await button(dialog, '保存').click();
+      const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '确定保存年度学时要求？' });
+      await see(confirm, /适用于全省全部专业系列\d{4}年度起，保存后立即生效/);
+      await confirm.getByRole('button', { name: /^取\s*消$/ }).click();
+      // 取消 saves nothing: the form is still open with what was typed
+      await see(dialog, /^公需课、专业课、选修课学时之和为90学时，少于总学时100学时/);
+      await fillByLabel(dialog, { 总学时: '80' });
+      await see(dialog, /多于总学时80学时：各类学时都须达到，实际至少需要90学时/);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

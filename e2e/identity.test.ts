@@ -215,6 +215,11 @@ describe('统一认证: person, 二级实名, unit, agent', () => {
     const agentRow = await tableRow(page, person.loginName);
     await see(agentRow, person.realName);
     await see(agentRow, '待通过');
+    // the server refuses 授权 before the person accepts: the button says so instead of failing
+    const early = agentRow.getByRole('button', { name: '授权', exact: true });
+    expect(await early.isDisabled()).toBe(true);
+    await early.hover({ force: true });
+    await see(page, '经办人尚未通过绑定申请，不能授权');
     await logout(page);
 
     // 7. the person accepts in 我经办的单位账号信息

@@ -1,5 +1,5 @@
 import { BINDING_STATUS_LABELS } from '@ce/shared';
-import { Alert, App, Button, Popconfirm, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { accountApi } from '../../../api/account';
 import type { UnitAgent } from '../../../api/types';
@@ -71,6 +71,16 @@ export function AgentsPage() {
                 </Button>
               </Popconfirm>
             </Space>
+          );
+        }
+        // the server refuses 授权 until the person has accepted the binding (待通过)
+        if (row.status !== 'active') {
+          return (
+            <Tooltip title="经办人尚未通过绑定申请，不能授权">
+              <Button type="link" size="small" disabled>
+                授权
+              </Button>
+            </Tooltip>
           );
         }
         return (

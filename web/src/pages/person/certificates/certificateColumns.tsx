@@ -82,19 +82,24 @@ export function useCertificateColumns(reload: () => void): TableColumnsType<Cert
             >
               打印
             </Button>
-            <Popconfirm
-              title="重新生成证书并打印"
-              description={
-                r.certificateNumber
-                  ? `将作废原证书编号 ${r.certificateNumber} 并生成新的证书编号，确定继续吗？`
-                  : '将生成新的证书编号，确定继续吗？'
-              }
-              onConfirm={() => reissue(r)}
-            >
-              <Button type="link" size="small">
-                重新生成证书并打印
-              </Button>
-            </Popconfirm>
+            {r.certificateNumber ? (
+              <Popconfirm
+                title="重新生成证书并打印"
+                description={`将作废原证书编号 ${r.certificateNumber} 并生成新的证书编号，确定继续吗？`}
+                onConfirm={() => reissue(r)}
+              >
+                <Button type="link" size="small">
+                  重新生成证书并打印
+                </Button>
+              </Popconfirm>
+            ) : (
+              // nothing to regenerate before the first 打印 issues the certificate
+              <Tooltip title="尚未生成证书，请先点击“打印”">
+                <Button type="link" size="small" disabled>
+                  重新生成证书并打印
+                </Button>
+              </Tooltip>
+            )}
           </Space>
         ) : null,
     },

@@ -1,5 +1,5 @@
 import { type RequirementSaveRequest, SERIES } from '@ce/shared';
-import { Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { identityApi } from '../../../../api/identity';
 import { type RequirementRuleDto, requirementsApi } from '../../../../api/requirements';
@@ -20,6 +20,21 @@ interface RuleValues {
 
 const PROVINCE = '__province__';
 
+/**
+ * What a total that differs from the three categories together means for 年度验证 (shared/src/rules/
+ * requirements.ts: every category and the total must each be reached); null when they agree.
+ */
+export function totalsMismatch(v: Partial<RuleValues>): string | null {
+  const parts = [v.publicHours, v.professionalHours, v.electiveHours];
+  if (v.totalHours == null || parts.some((p) => p == null)) return null;
+  const sum = Math.round(parts.reduce<number>((a, p) => a + (p ?? 0), 0) * 10) / 10;
+  const total = v.totalHours;
+  if (sum === total) return null;
+  return sum < total
+    ? `公需课、专业课、选修课学时之和为${sum}学时，少于总学时${total}学时：各类达标后还须另有${Math.round((total - sum) * 10) / 10}学时，任何科目类型均可计入。`
+    : `公需课、专业课、选修课学时之和为${sum}学时，多于总学时${total}学时：各类学时都须达到，实际至少需要${sum}学时，总学时不再起作用。`;
+}
+
 /** 新增 / 修改 one rule; 修改 saves a new version and the old one stays as history. */
 export function RuleModal(props: {
   open: boolean;
@@ -32,6 +47,9 @@ export function RuleModal(props: {
 }) {
   const { open, rule, scopeRegionCode, scopeRegionName } = props;
   const [form] = Form.useForm<RuleValues>();
+  const { modal } = App.useApp();
+  const watched = Form.useWatch([], form) as Partial<RuleValues> | undefined;
+  const mismatch = totalsMismatch(watched ?? {});
   const onError = useApiError();
   const [saving, setSaving] = useState(false);
   const [cities, setCities] = useState<{ value: string; label: string }[]>([]);
@@ -74,6 +92,24 @@ export function RuleModal(props: {
     } catch {
       return;
     }
+    // a rule decides every covered person's 年度验证 at once: say whom it reaches before it does
+    const where =
+      values.regionCode === PROVINCE
+        ? '全省'
+        : (regionOptions.find((o) => o.value === values.regionCode)?.label ?? scopeRegionName);
+    const years = values.toYear ? `${values.fromYear}—${values.toYear}年度` : `${values.fromYear}年度起`;
+    const ok = await modal.confirm({
+      title: '确定保存年度学时要求？',
+      content: [
+        `适用于${where}${values.series ? `${values.series}` : '全部专业系列'}${years}，保存后立即生效，相关人员的年度验证结果按新要求判断。`,
+        totalsMismatch(values),
+      ]
+        .filter(Boolean)
+        .join(''),
+      okText: '确定',
+      cancelText: '取消',
+    });
+    if (!ok) return;
     setSaving(true);
     try {
       const result = await requirementsApi.saveRule({
@@ -151,6 +187,7 @@ export function RuleModal(props: {
           <Col span={12}>{hours('professionalHours', '专业课学时')}</Col>
           <Col span={12}>{hours('electiveHours', '选修课学时')}</Col>
         </Row>
+        {mismatch && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={mismatch} />}
         <Form.Item
           name="hoursPerDay"
           label="每天折算学时"
