@@ -1,21 +1,5 @@
-const BEIJING_FORMAT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * Times are stored in UTC and shown to operators in Beijing time, zero-padded as on the page
- * (web/src/format.ts), e.g. 2026-12-03 09:05:00.
- */
-export function formatBeijing(d: Date): string {
-  return BEIJING_FORMAT.format(d);
-}
+/** Beijing date-times as operators read them (shared with the web app). */
+export { formatBeijing } from '@ce/shared';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 

@@ -1,3 +1,4 @@
+export * from './beijing-time';
 export * from './id-number';
 export * from './login-name';
 export * from './mask';
