@@ -6,6 +6,7 @@ import { deflateSync } from 'node:zlib';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemo } from '../server/src/seed/demo';
 import { captchaAnswer, startTestApp, type TestApp } from '../server/src/test/harness';
+import { pngOf } from '../server/src/test/seal-image';
 
 export { DEMO_PASSWORD } from '../server/src/seed/demo';
 
@@ -329,39 +330,8 @@ export async function logout(page: Page): Promise<void> {
 
 // ---------- files ----------
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([head, body, crc]);
-}
-
 /** A valid 1×1 RGB PNG of the given colour. */
 export function tinyPng(rgb: [number, number, number] = [200, 30, 30]): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr.writeUInt8(8, 8); // bit depth
-  ihdr.writeUInt8(2, 9); // colour type RGB
-  const scanline = Buffer.from([0, ...rgb]); // filter byte + one pixel
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(scanline)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  // filter byte + one pixel
+  return pngOf(1, 1, deflateSync(Buffer.from([0, ...rgb])), 0, 2);
 }

@@ -17,7 +17,7 @@ import { submittedRecord } from '../modules/records/records.fixtures';
 import { Client } from '../test/client';
 import { loggedIn } from '../test/factories';
 import { appOver, type TestApp, testConfig } from '../test/harness';
-import { makeEmployer, makeProfessional, makeRecord } from '../test/world';
+import { makeEmployer, makeProfessional, passYear } from '../test/world';
 import { backup } from './backup';
 import { migrationsUpTo, migrationVersion, readJournal } from './catalog';
 import { restoreDatabase, restoreInto } from './restore';
@@ -92,13 +92,7 @@ describe(`npm run backup / npm run restore (${serverUrl ? 'PostgreSQL' : 'PGlite
     const t = await appOn(source);
     const employer = await makeEmployer(t);
     const prof = await makeProfessional(t, employer);
-    for (const [subjectType, hours] of [
-      ['public', 30],
-      ['professional', 42],
-      ['elective', 18],
-    ] as const) {
-      await makeRecord(t, prof, { subjectType, hours, endDate: '2025-06-30' });
-    }
+    await passYear(t, prof);
     const uploaded = [await submittedRecord(prof.client), await submittedRecord(prof.client)];
     const pdf = await employer.client.download(`/api/certificates/${prof.id}/2025/pdf`);
     expect(pdf.status).toBe(200);

@@ -21,13 +21,22 @@ function chunk(type: string, data: Buffer): Buffer {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** A PNG (RGBA, 8 bits) from its header and the already-filtered, compressed pixel data. */
-export function pngOf(width: number, height: number, idat: Buffer, interlace = 0): Buffer {
+/**
+ * A PNG (8 bits) from its header and the already-filtered, compressed pixel data: RGBA (colour
+ * type 6) unless told RGB (2); the e2e harness's ID-card images are built with it too.
+ */
+export function pngOf(
+  width: number,
+  height: number,
+  idat: Buffer,
+  interlace = 0,
+  colourType: 2 | 6 = 6,
+): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
-  ihdr[9] = 6;
+  ihdr[9] = colourType;
   ihdr[12] = interlace;
   return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -165,3 +165,14 @@ export async function makeRecord(
   if (state === 'approved') await refreshTotals(t.db, prof.id, [r.year]);
   return r;
 }
+
+/** Records of 2025 that meet the default requirement (公需 30, 专业 42, 选修 18): the year passes. */
+export async function passYear(t: TestApp, prof: { id: string }) {
+  for (const [subjectType, hours] of [
+    ['public', 30],
+    ['professional', 42],
+    ['elective', 18],
+  ] as const) {
+    await makeRecord(t, prof, { subjectType, hours, endDate: '2025-06-30' });
+  }
+}

@@ -11,7 +11,7 @@ import { multipart, pngBytes } from '../../test/uploads';
 import {
   makeEmployer,
   makeProfessional,
-  makeRecord,
+  passYear,
   type TestEmployer,
   type TestProfessional,
 } from '../../test/world';
@@ -22,15 +22,6 @@ let city: Awaited<ReturnType<typeof hrssOperator>>;
 let employer: TestEmployer;
 let holder: TestProfessional;
 const URL = '/api/hrss/certificate-settings';
-
-async function passYear(p: { id: string }) {
-  for (const [subjectType, hours] of [
-    ['public', 30],
-    ['professional', 42],
-    ['elective', 18],
-  ] as const)
-    await makeRecord(t, p, { subjectType, hours, endDate: '2025-06-30' });
-}
 
 function uploadSeal(c: Client, file: { name: string; bytes: Buffer; type?: string }) {
   const body = multipart({}, file);
@@ -56,7 +47,7 @@ beforeAll(async () => {
   city = await hrssOperator(t, 'city', '4403');
   employer = await makeEmployer(t, { cityCode: '4401' });
   holder = await makeProfessional(t, employer);
-  await passYear(holder);
+  await passYear(t, holder);
 });
 afterAll(() => t.close());
 
@@ -168,7 +159,7 @@ describe('证书设置 and the printed certificate', () => {
   it("a city's HRSS sets its own region's authority and seal; persons elsewhere keep the province's", async () => {
     const shenzhen = await makeEmployer(t, { cityCode: '4403' });
     const local = await makeProfessional(t, shenzhen);
-    await passYear(local);
+    await passYear(t, local);
     const before = await city.client.get<CertificateSettings>(URL);
     expect(before.body).toMatchObject({
       regionName: '广东省深圳市',

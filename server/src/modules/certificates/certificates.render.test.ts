@@ -6,7 +6,7 @@ import { sampleCertificate } from '../../test/certificate-content';
 import { startTestApp, type TestApp } from '../../test/harness';
 import { pdfContent, pdfText } from '../../test/pdf-text';
 import { sealPng } from '../../test/seal-image';
-import { makeEmployer, makeProfessional, makeRecord, type TestProfessional } from '../../test/world';
+import { makeEmployer, makeProfessional, passYear, type TestProfessional } from '../../test/world';
 import { type CertificateContent, renderCertificatePdf, verificationUrl } from './certificates.pdf';
 import { qrRuns } from './certificates.qr';
 import { certificateRenderer } from './certificates.renderer';
@@ -140,14 +140,7 @@ describe('证书PDF over HTTP', () => {
     t = await startTestApp({ pdfWorkers: 2 });
     const employer = await makeEmployer(t);
     people = [await makeProfessional(t, employer), await makeProfessional(t, employer)];
-    for (const p of people) {
-      for (const [subjectType, hours] of [
-        ['public', 30],
-        ['professional', 42],
-        ['elective', 18],
-      ] as const)
-        await makeRecord(t, p, { subjectType, hours, endDate: '2025-06-30' });
-    }
+    for (const p of people) await passYear(t, p);
   });
   afterAll(() => (closed ? undefined : t?.close()));
 
