@@ -29,7 +29,7 @@ export const PERMISSIONS = [
   'sms.outbox',
   /** HRSS: 审计日志 */
   'audit.read',
-  /** any agent acting for a unit: 法人单位角色申请 (before the unit holds any role) */
+  /** an agent of any unit but an HRSS one: 法人单位 / 行业主管 / 施教机构角色申请 */
   'role.apply',
   /** a person: 人员基本信息维护 (own profile, pick the employer, 提交) */
   'profile.self',
@@ -61,6 +61,24 @@ export const PERMISSIONS = [
   'totals.recount',
   /** HRSS: 证书设置 (发证机关 and 公章 printed on the certificates of its region) */
   'certificate.settings',
+  /** HRSS: 行业主管角色审核 (provincial authorities' applications) */
+  'authority.review',
+  /** authority: 行业主管部门信息维护 */
+  'authority.profile',
+  /** authority: 下级行业主管部门（行业组织）信息审核 (applications of the level below, same series) */
+  'authority.lower.review',
+  /** authority: 施教机构专业培训资格审核 */
+  'qualification.review',
+  /** authority: 行业主管查询 (lower-level authorities of its series) */
+  'authority.query',
+  /** authority: 继续教育记录查询 (records in its region and series) */
+  'authority.records',
+  /** institution: 施教机构信息维护 */
+  'institution.profile',
+  /** institution: 专业培训资格申请 */
+  'qualification.apply',
+  /** authority, institution, employer: 师资信息维护 (its own teachers) */
+  'teacher.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,9 +110,18 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'record.query',
     'certificate.staff',
     'workflow.settings',
+    'teacher.manage',
   ],
-  authority: ['workflow.settings'],
-  institution: [],
+  authority: [
+    'authority.profile',
+    'authority.lower.review',
+    'qualification.review',
+    'authority.query',
+    'authority.records',
+    'teacher.manage',
+    'workflow.settings',
+  ],
+  institution: ['institution.profile', 'qualification.apply', 'teacher.manage', 'workflow.settings'],
   hrss: [
     'realname.review',
     'sms.outbox',
@@ -102,6 +129,7 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'requirement.manage',
     'totals.recount',
     'certificate.settings',
+    'authority.review',
     'workflow.settings',
   ],
 };
@@ -112,6 +140,8 @@ export function permissionsFor(kind: ActorKind, roles: readonly OrgRole[] = []):
   if (kind === 'person') return [...PERSON_PERMISSIONS];
   if (kind === 'unit') return [...UNIT_ACCOUNT_PERMISSIONS];
   const set = new Set<Permission>(AGENT_BASE_PERMISSIONS);
+  // an HRSS org is created by the system administrator and applies for no role (SPEC §3)
+  if (roles.includes('hrss')) set.delete('role.apply');
   for (const role of roles) for (const p of ORG_ROLE_PERMISSIONS[role]) set.add(p);
   return [...set];
 }

@@ -25,6 +25,8 @@ export interface OrgRoleGrant {
   role: OrgRole;
   level: 'province' | 'city' | 'county';
   regionCode: string;
+  /** 专业序列 of an authority grant; null for other roles */
+  series: string | null;
 }
 
 /** What a service needs to know about the request it serves. */

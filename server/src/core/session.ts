@@ -56,7 +56,12 @@ export async function endAgentSessions(q: Queryable, unitId: string, personId: s
 
 export async function unitRoleGrants(q: Queryable, unitId: string): Promise<OrgRoleGrant[]> {
   return q
-    .select({ role: orgRoles.role, level: orgRoles.level, regionCode: orgRoles.regionCode })
+    .select({
+      role: orgRoles.role,
+      level: orgRoles.level,
+      regionCode: orgRoles.regionCode,
+      series: orgRoles.series,
+    })
     .from(orgRoles)
     .where(and(eq(orgRoles.unitId, unitId), eq(orgRoles.status, 'active')));
 }
@@ -75,7 +80,8 @@ const actingUnitOf = sql<ActingRow | null>`(
            'name', u.name,
            'regionCode', u.region_code,
            'roles', coalesce(
-             (select json_agg(json_build_object('role', r.role, 'level', r.level, 'regionCode', r.region_code)
+             (select json_agg(json_build_object('role', r.role, 'level', r.level, 'regionCode', r.region_code,
+                                               'series', r.series)
                               order by r.role)
                 from org_roles r
                where r.unit_id = u.account_id and r.status = 'active'),

@@ -2,7 +2,7 @@ import type { Permission } from '@ce/shared';
 import { Client } from './client';
 import { bindAgent, hrssOperator, loggedIn, makePerson, makeUnit } from './factories';
 import type { TestApp } from './harness';
-import { makeEmployer, makeProfessional } from './world';
+import { makeAuthority, makeEmployer, makeInstitution, makeProfessional } from './world';
 
 export interface TestActor {
   name: string;
@@ -12,7 +12,8 @@ export interface TestActor {
 
 /**
  * One of each kind of actor, logged in: the employer's agent, a confirmed professional, a plain
- * person, a unit account, the agent of a role-less unit and an HRSS operator, each with the
+ * person, a unit account, the agent of a role-less unit, an HRSS operator, the agents of a
+ * provincial and a city authority (工程技术人员) and of an institution, each with the
  * permissions its session reports. Used by the authorization matrix and the fuzz test.
  */
 export async function makeActors(t: TestApp): Promise<TestActor[]> {
@@ -32,6 +33,9 @@ export async function makeActors(t: TestApp): Promise<TestActor[]> {
     { name: '单位账号', client: await loggedIn(t, unit, 'unit') },
     { name: '无角色单位的经办人', client: await loggedIn(t, agentPerson) },
     { name: '人社部门经办人', client: hrss.client },
+    { name: '省级行业主管部门经办人', client: (await makeAuthority(t)).client },
+    { name: '市级行业主管部门经办人', client: (await makeAuthority(t, { level: 'city' })).client },
+    { name: '施教机构经办人', client: (await makeInstitution(t)).client },
   ];
   const switched = await clients[4].client.post('/api/auth/switch-unit', { unitId: plainUnit.id });
   if (switched.status !== 200) throw new Error(`switch failed: ${JSON.stringify(switched.body)}`);

@@ -66,8 +66,15 @@ export interface TestUnit {
 export async function makeUnit(
   t: TestApp,
   opts: {
-    roles?: { role: OrgRole; level: 'province' | 'city' | 'county'; regionCode: string }[];
+    roles?: {
+      role: OrgRole;
+      level: 'province' | 'city' | 'county';
+      regionCode: string;
+      series?: string | null;
+    }[];
     cityCode?: string;
+    /** a county of the city (6 digits): the unit's most specific region */
+    countyCode?: string;
   } = {},
 ): Promise<TestUnit> {
   const n = next();
@@ -85,7 +92,8 @@ export async function makeUnit(
     certNumber: makeUscc({ region: `${cityCode}00`, orgBase: `T${String(n).padStart(7, '0')}` }),
     provinceCode: '44',
     cityCode,
-    regionCode: cityCode,
+    countyCode: opts.countyCode ?? null,
+    regionCode: opts.countyCode ?? cityCode,
     address: '测试地址',
     legalRepresentative: '法人',
     contactName: '联系人',

@@ -176,3 +176,83 @@ export async function passYear(t: TestApp, prof: { id: string }) {
     await makeRecord(t, prof, { subjectType, hours, endDate: '2025-06-30' });
   }
 }
+
+export interface TestOrg {
+  unit: TestUnit;
+  agent: TestPerson;
+  /** the agent acting for the org */
+  client: Client;
+}
+
+/**
+ * A unit holding the 行业主管部门 role of `series` at `level` (region: '44' province, a city
+ * '4401', a county '440106'), with its approved application and an authorized agent logged in.
+ */
+export async function makeAuthority(
+  t: TestApp,
+  opts: { level?: 'province' | 'city' | 'county'; regionCode?: string; series?: string } = {},
+): Promise<TestOrg> {
+  const level = opts.level ?? 'province';
+  const regionCode = opts.regionCode ?? (level === 'province' ? '44' : level === 'city' ? '4401' : '440106');
+  const series = opts.series ?? '工程技术人员';
+  const cityCode = level === 'province' ? '4401' : regionCode.slice(0, 4);
+  const countyCode = level === 'county' ? regionCode : undefined;
+  const unit = await makeUnit(t, { cityCode, countyCode });
+  await t.db.insert(orgRoles).values({ unitId: unit.id, role: 'authority', level, regionCode, series });
+  await t.db.insert(orgProfiles).values({
+    ...orgProfileDefaults(unit),
+    role: 'authority',
+    status: 'approved',
+    nature: '机关',
+    level,
+    series,
+    regionCode,
+  });
+  const agent = await makePerson(t);
+  await bindAgent(t, unit, agent);
+  return { unit, agent, client: await actingFor(t, agent, unit) };
+}
+
+/** A unit holding the 施教机构 role (its qualifications are up to the test), with an agent. */
+export async function makeInstitution(
+  t: TestApp,
+  opts: { level?: 'province' | 'city' | 'county'; cityCode?: string } = {},
+): Promise<TestOrg> {
+  const level = opts.level ?? 'city';
+  const cityCode = opts.cityCode ?? '4401';
+  const regionCode = level === 'province' ? '44' : cityCode;
+  const unit = await makeUnit(t, { cityCode });
+  await t.db.insert(orgRoles).values({ unitId: unit.id, role: 'institution', level, regionCode });
+  await t.db.insert(orgProfiles).values({
+    ...orgProfileDefaults(unit),
+    role: 'institution',
+    status: 'approved',
+    nature: '事业单位',
+    level,
+    regionCode,
+    legalName: '法人',
+    legalPhone: '13800000000',
+    legalEmail: 'legal@example.com',
+    contactEmail: 'contact@example.com',
+    parentAuthorityName: '广东省住房和城乡建设厅',
+  });
+  const agent = await makePerson(t);
+  await bindAgent(t, unit, agent);
+  return { unit, agent, client: await actingFor(t, agent, unit) };
+}
+
+function orgProfileDefaults(unit: TestUnit) {
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    certType: 'uscc' as const,
+    certNumber: `TEST${unit.id.slice(0, 14)}`,
+    contactName: '联系人',
+    officePhone: '020-88886666',
+    mobilePhone: '13700000000',
+    email: 'org@example.com',
+    postalCode: '510000',
+    address: '测试地址',
+    description: '测试单位职能简介',
+  };
+}

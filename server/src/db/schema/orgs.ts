@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, files } from './identity';
 
 /**
@@ -31,14 +31,25 @@ export const orgProfiles = pgTable(
     /** 上级人社主管部门: an HRSS unit */
     hrssUnitId: uuid('hrss_unit_id').references(() => accounts.id),
     contactName: text('contact_name').notNull(),
-    officePhone: text('office_phone').notNull(),
+    /** 办公电话 (employers and authorities; the institution form has none) */
+    officePhone: text('office_phone'),
     mobilePhone: text('mobile_phone').notNull(),
     email: text('email').notNull(),
-    postalCode: text('postal_code').notNull(),
+    /** 邮政编码 (employers and authorities) */
+    postalCode: text('postal_code'),
     /** 单位通讯地址 (≤100) */
     address: text('address').notNull(),
     /** 单位职能简介 (≤500) */
     description: text('description').notNull(),
+    /** 上级行业主管部门: the authority that reviewed an authority's application (null: HRSS did) */
+    parentUnitId: uuid('parent_unit_id').references(() => accounts.id),
+    /** institutions: 上级行业主管部门名称 as the institution states it */
+    parentAuthorityName: text('parent_authority_name'),
+    /** institutions: 法人姓名, 法人联系电话, 法人E-Mail, 联系人E-Mail */
+    legalName: text('legal_name'),
+    legalPhone: text('legal_phone'),
+    legalEmail: text('legal_email'),
+    contactEmail: text('contact_email'),
     /** 营业执照 / 统一社会信用代码证 */
     licenceFileId: uuid('licence_file_id').references(() => files.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -66,3 +77,59 @@ export const reviewOpinions = pgTable('review_opinions', {
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 专业培训资格: one series an institution applies to teach (002 §1.5.2 申请培训专业), each its own
+ * reviewable item (workflow object type `qualification`). `status` mirrors the workflow state so
+ * "may this institution run plans of this series" is one indexed query.
+ */
+export const institutionQualifications = pgTable(
+  'institution_qualifications',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** 专业名称 (dictionary SERIES) */
+    series: text('series').notNull(),
+    /** 专业概述 (≤500) */
+    overview: text('overview').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'approved', 'returned', 'rejected'] })
+      .notNull()
+      .default('draft'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('institution_qualifications_unit_series_uq').on(t.unitId, t.series)],
+);
+
+/** 师资信息维护: a teacher of an org (authority, institution or employer), SPEC §8. */
+export const teachers = pgTable(
+  'teachers',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** the org the teacher belongs to */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    idNumber: text('id_number').notNull(),
+    /** 专业技术资格 (dictionary QUALIFICATIONS) */
+    qualification: text('qualification').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    /** 可以教授课程 (≤500) */
+    courses: text('courses').notNull(),
+    /** 教师简介 (≤1000) */
+    intro: text('intro').notNull(),
+    /** 启用: may be chosen as 授课教师 or 班主任 */
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('teachers_unit_id_number_uq').on(t.unitId, t.idNumber),
+    index('teachers_unit_idx').on(t.unitId, t.createdAt),
+  ],
+);

@@ -18,6 +18,8 @@ export const orgRoles = pgTable(
     level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
     /** the region the role covers (HRSS: its region) */
     regionCode: text('region_code').notNull(),
+    /** 专业序列 of an authority grant (its scope is its region AND this series, SPEC §13) */
+    series: text('series'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('org_roles_unit_role_uq').on(t.unitId, t.role)],

@@ -70,6 +70,33 @@ export async function findHrssFor(
   return found ? { id: found.id, name: found.name } : null;
 }
 
+/**
+ * The approved (active) authority of `series` at exactly `level` and `regionCode` — e.g. the 市级
+ * authority of 工程技术人员 in 4401. Routing composes these lookups (parent one level up; city
+ * first, else province). One authority per place and series is expected; the oldest grant wins.
+ */
+export async function findAuthority(
+  q: Queryable,
+  at: { series: string; level: OrgProfileRow['level']; regionCode: string },
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await q
+    .select({ id: units.accountId, name: units.name })
+    .from(orgRoles)
+    .innerJoin(units, eq(units.accountId, orgRoles.unitId))
+    .where(
+      and(
+        eq(orgRoles.role, 'authority'),
+        eq(orgRoles.status, 'active'),
+        eq(orgRoles.series, at.series),
+        eq(orgRoles.level, at.level),
+        eq(orgRoles.regionCode, at.regionCode),
+      ),
+    )
+    .orderBy(orgRoles.grantedAt)
+    .limit(1);
+  return row ?? null;
+}
+
 export async function unitName(q: Queryable, unitId: string | null): Promise<string | null> {
   if (!unitId) return null;
   const [row] = await q.select({ name: units.name }).from(units).where(eq(units.accountId, unitId));
@@ -84,14 +111,28 @@ export async function findFile(q: Queryable, fileId: string) {
 /** Grants (or re-activates) an org role of the unit. */
 export async function grantRole(
   q: Queryable,
-  grant: { unitId: string; role: OrgProfileRow['role']; level: OrgProfileRow['level']; regionCode: string },
+  grant: {
+    unitId: string;
+    role: OrgProfileRow['role'];
+    level: OrgProfileRow['level'];
+    regionCode: string;
+    /** an authority's 专业序列 */
+    series?: string | null;
+  },
 ): Promise<void> {
+  const series = grant.series ?? null;
   await q
     .insert(orgRoles)
-    .values({ ...grant, status: 'active' })
+    .values({ ...grant, series, status: 'active' })
     .onConflictDoUpdate({
       target: [orgRoles.unitId, orgRoles.role],
-      set: { status: 'active', level: grant.level, regionCode: grant.regionCode, grantedAt: new Date() },
+      set: {
+        status: 'active',
+        level: grant.level,
+        regionCode: grant.regionCode,
+        series,
+        grantedAt: new Date(),
+      },
     });
 }
 

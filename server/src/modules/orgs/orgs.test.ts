@@ -171,6 +171,13 @@ describe('法人单位角色申请', () => {
     expect(r.error.message).toContain('保存');
   });
 
+  it('is not offered to an HRSS org, which applies for no role', async () => {
+    const hrss = await hrssOperator(t);
+    const s = await hrss.client.get<{ session: { permissions: string[] } }>('/api/auth/session');
+    expect(s.body.session.permissions).not.toContain('role.apply');
+    expect((await hrss.client.get(URL)).status).toBe(403);
+  });
+
   it('lets the HRSS of the region read the licence, not another city’s', async () => {
     const { client } = await newUnitAgent();
     await client.put(URL, application);
