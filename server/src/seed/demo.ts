@@ -7,6 +7,7 @@ import { hashPassword } from '../modules/identity/passwords';
 import { regionChildren } from '../modules/regions/regions';
 import { ensureBinding, upsertAccount } from './accounts';
 import { seedDemoCe } from './demo-ce';
+import { seedDemoOrgs } from './demo-orgs';
 
 /** The password of every demo account (README lists the accounts). */
 export const DEMO_PASSWORD = 'Gdjx2026';
@@ -108,8 +109,10 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
         .onConflictDoUpdate({ target: persons.accountId, set: { realnameLevel: p.level, phone: p.phone } });
     }
 
+    let provinceHrss = '';
     for (const [i, org] of hrssOrgs().entries()) {
       const id = await upsertAccount(tx, 'unit', org.loginName, passwordHash);
+      if (org.level === 'province') provinceHrss = id;
       const orgBase = `G${String(i).padStart(3, '0')}${org.cityCode}`.slice(0, 8);
       await tx
         .insert(units)
@@ -176,6 +179,14 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
         hrssCityUnitId: cityHrss?.id ?? null,
       });
     }
+
+    const admin = DEMO_PERSONS[0];
+    await seedDemoOrgs(tx, passwordHash, {
+      id: personIds.get(admin.loginName) ?? '',
+      name: admin.realName,
+      unitId: provinceHrss,
+      unitName: '广东省人力资源和社会保障厅',
+    });
 
     await audit(
       tx,

@@ -203,7 +203,7 @@ export async function makeAuthority(
     ...orgProfileDefaults(unit),
     role: 'authority',
     status: 'approved',
-    nature: '机关',
+    nature: '政府部门',
     level,
     series,
     regionCode,
