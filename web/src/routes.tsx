@@ -64,6 +64,8 @@ export interface AppRoute {
   /** the permission the actor needs (shared/src/access.ts); none = every signed-in actor */
   access?: Permission;
   component?: ComponentType;
+  /** other names operators know the page by (another manual's menu): the menu search finds them */
+  keywords?: string[];
   /** the menu icon (top-level entries: groups and 欢迎) */
   icon?: ReactNode;
   hideInMenu?: boolean;
@@ -152,6 +154,8 @@ export const appRoutes: AppRoute[] = [
       {
         path: '/employer/records-review',
         name: '继续教育记录认定',
+        // manual 000 step 9: 专业技术人员课程管理 > 专业技术人员学时认定 (MANUAL-MAP §3 A1)
+        keywords: ['专业技术人员学时认定', '继续教育记录审核'],
         access: 'record.review',
         component: RecordsReviewPage,
       },
@@ -251,16 +255,32 @@ export function pageRoutes(routes: AppRoute[]): (AppRoute & { path: string; comp
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
-/** The left menu: the route table filtered by the actor's permissions; empty groups disappear. */
-export function menuItems(routes: AppRoute[], can: (p: Permission | undefined) => boolean): MenuItem[] {
+/**
+ * The left menu: the route table filtered by the actor's permissions; empty groups disappear.
+ * With a search text, only pages whose name or one of its keywords contains it (a page found by
+ * a keyword shows that name too, e.g. 继续教育记录认定（专业技术人员学时认定）).
+ */
+export function menuItems(
+  routes: AppRoute[],
+  can: (p: Permission | undefined) => boolean,
+  search = '',
+): MenuItem[] {
+  const text = search.trim();
   const items: MenuItem[] = [];
   for (const route of routes) {
     if (route.hideInMenu || !can(route.access)) continue;
     if (route.children) {
-      const children = menuItems(route.children, can);
+      const children = menuItems(route.children, can, text);
       if (children.length > 0) items.push({ key: route.name, label: route.name, icon: route.icon, children });
     } else if (route.path) {
-      items.push({ key: route.path, label: route.name, icon: route.icon });
+      const alias =
+        text && !route.name.includes(text) ? route.keywords?.find((k) => k.includes(text)) : undefined;
+      if (text && !route.name.includes(text) && !alias) continue;
+      items.push({
+        key: route.path,
+        label: alias ? `${route.name}（${alias}）` : route.name,
+        icon: route.icon,
+      });
     }
   }
   return items;

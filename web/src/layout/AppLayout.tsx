@@ -1,5 +1,5 @@
 import { Flex, Layout, Spin } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useAccess } from '../access';
 import { appRoutes, menuGroupKeys, menuItems } from '../routes';
@@ -26,6 +26,7 @@ export function AppLayout() {
   const { session, can } = useAccess();
   const location = useLocation();
   const [collapsed, setCollapsed] = useSiderCollapsed();
+  const [search, setSearch] = useState('');
 
   if (session === undefined) {
     return (
@@ -40,7 +41,9 @@ export function AppLayout() {
   if (mustChange && location.pathname !== PASSWORD_CHANGE_PATH)
     return <Navigate to={PASSWORD_CHANGE_PATH} replace />;
 
-  const items = mustChange ? [{ key: PASSWORD_CHANGE_PATH, label: '修改密码' }] : menuItems(appRoutes, can);
+  const items = mustChange
+    ? [{ key: PASSWORD_CHANGE_PATH, label: '修改密码' }]
+    : menuItems(appRoutes, can, search);
   const siderWidth = collapsed ? SIDER_COLLAPSED_WIDTH : SIDER_WIDTH;
 
   return (
@@ -53,6 +56,7 @@ export function AppLayout() {
         openKeys={menuGroupKeys(appRoutes)}
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        search={mustChange ? undefined : { value: search, onChange: setSearch }}
       />
       <Layout style={{ marginInlineStart: siderWidth, paddingTop: HEADER_HEIGHT, minWidth: 0 }}>
         <PageHeader />

@@ -1,4 +1,5 @@
-import { Layout, Menu, type MenuProps } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Empty, Input, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { HEADER_HEIGHT } from './AppHeader';
@@ -37,13 +38,15 @@ interface SideMenuProps {
   menuKey: string;
   collapsed: boolean;
   onCollapse: (collapsed: boolean) => void;
+  /** 搜索菜单 (by page name or another manual's name for it); absent while only 修改密码 is offered */
+  search?: { value: string; onChange: (value: string) => void };
 }
 
 /**
  * The fixed side menu below the header (ant-design-pro's sider: 232 px, 64 px folded, 收起 at its
  * foot); a menu longer than the screen scrolls inside it, the page does not move.
  */
-export function SideMenu({ items, openKeys, menuKey, collapsed, onCollapse }: SideMenuProps) {
+export function SideMenu({ items, openKeys, menuKey, collapsed, onCollapse, search }: SideMenuProps) {
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -64,8 +67,24 @@ export function SideMenu({ items, openKeys, menuKey, collapsed, onCollapse }: Si
       }}
     >
       <div data-testid="side-menu" style={{ height: '100%', overflowY: 'auto', overflowX: 'hidden' }}>
+        {search && !collapsed && (
+          <div style={{ padding: '12px 16px 4px' }}>
+            <Input
+              allowClear
+              placeholder="搜索菜单"
+              aria-label="搜索菜单"
+              prefix={<SearchOutlined />}
+              value={search.value}
+              onChange={(e) => search.onChange(e.target.value)}
+            />
+          </div>
+        )}
+        {items.length === 0 && search?.value ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有匹配的菜单" />
+        ) : null}
         <Menu
-          key={menuKey}
+          // a search opens every group that still has a match
+          key={search?.value.trim() ? `${menuKey}:search` : menuKey}
           mode="inline"
           items={items}
           selectedKeys={[location.pathname]}
