@@ -38,6 +38,9 @@ export const certificates = pgTable(
     publicCourses: integer('public_courses').notNull(),
     professionalCourses: integer('professional_courses').notNull(),
     electiveCourses: integer('elective_courses').notNull(),
+    /** 发证机关 and 公章 (证书设置 of the holder's region) at issue; null on certificates issued before they were kept */
+    authorityName: text('authority_name'),
+    sealFileId: uuid('seal_file_id').references(() => files.id),
     issuedBy: uuid('issued_by').references(() => accounts.id),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     voidedAt: timestamp('voided_at', { withTimezone: true }),

@@ -4,7 +4,7 @@ import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Queryable } from '../../core/db';
 import { AppError, forbidden } from '../../core/errors';
 import type { FileStore } from '../../core/file-store';
-import { readUpload, saveUpload, sniffKind } from '../../core/files';
+import { findUpload, readUpload, saveUpload, sniffKind } from '../../core/files';
 import { regionFullName } from '../regions/regions';
 import { sealImageProblem } from './certificate-seal';
 import * as repo from './certificate-settings.repository';
@@ -151,19 +151,29 @@ export async function sealImage(s: Services, actor: Actor) {
  */
 const sealCache = new Map<string, Buffer>();
 
-/** What a certificate of a holder whose employer is in `regionCode` prints: 发证机关 and 公章. */
-export async function printedAuthority(
+/** The 发证机关 and 公章 file a certificate of a holder whose employer is in `regionCode` gets at issue. */
+export async function authorityAtIssue(
+  q: Queryable,
+  regionCode: string | null,
+): Promise<{ authorityName: string; sealFileId: string | null }> {
+  const row = await repo.applicableSettings(q, regionCode);
+  if (!row) return { authorityName: DEFAULT_AUTHORITY, sealFileId: null };
+  return { authorityName: row.settings.authorityName, sealFileId: row.seal?.id ?? null };
+}
+
+/** The seal's bytes to print (cached by file id: a file's bytes never change). */
+export async function sealBytes(
   q: Queryable,
   store: FileStore,
-  regionCode: string | null,
-): Promise<{ authorityName: string; seal: Buffer | null }> {
-  const row = await repo.applicableSettings(q, regionCode);
-  if (!row) return { authorityName: DEFAULT_AUTHORITY, seal: null };
-  let seal: Buffer | null = null;
-  if (row.seal) {
-    seal = sealCache.get(row.seal.id) ?? (await readUpload(store, row.seal));
-    if (sealCache.size >= 100) sealCache.clear();
-    sealCache.set(row.seal.id, seal);
-  }
-  return { authorityName: row.settings.authorityName, seal };
+  fileId: string | null,
+): Promise<Buffer | null> {
+  if (!fileId) return null;
+  const cached = sealCache.get(fileId);
+  if (cached) return cached;
+  const file = await findUpload(q, fileId);
+  if (!file) return null;
+  const seal = await readUpload(store, file);
+  if (sealCache.size >= 100) sealCache.clear();
+  sealCache.set(fileId, seal);
+  return seal;
 }

@@ -39,6 +39,11 @@ async function print(c: Client, p: TestProfessional = holder) {
   return { text: pdfText(r.bytes), images: raw.match(/\/Subtype \/Image/g)?.length ?? 0, raw };
 }
 
+/** 重新生成证书 by the holder's employer: the new certificate takes today's 证书设置. */
+async function reissue(p: TestProfessional = holder, by: TestEmployer = employer) {
+  expect((await by.client.post(`/api/certificates/${p.id}/2025/reissue`, {})).status).toBe(200);
+}
+
 const audits = (action: string) => t.db.select().from(auditEvents).where(eq(auditEvents.action, action));
 
 beforeAll(async () => {
@@ -81,7 +86,7 @@ describe('证书设置 and the printed certificate', () => {
     expect(list.body.items[0].idNumber).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
   });
 
-  it('HRSS sets the 发证机关 and uploads, replaces and deletes the seal; each change is audited', async () => {
+  it('HRSS sets the 发证机关 and uploads, replaces and deletes the seal, each change audited; a certificate keeps what it was issued with until 重新生成', async () => {
     const saved = await province.client.put<CertificateSettings>(URL, {
       authorityName: '  广东省人力资源和社会保障厅（测试）  ',
     });
@@ -91,6 +96,11 @@ describe('证书设置 and the printed certificate', () => {
       saved: true,
       seal: null,
     });
+    // the certificate printed before keeps the 发证机关 it was issued with; 重新生成 takes the new one
+    const kept = await print(holder.client);
+    expect(kept.text).toContain('广东省人力资源和社会保障厅');
+    expect(kept.text).not.toContain('（测试）');
+    await reissue();
     expect((await print(holder.client)).text).toContain('广东省人力资源和社会保障厅（测试）');
 
     const seal = sealPng();
@@ -100,6 +110,8 @@ describe('证书设置 and the printed certificate', () => {
     const preview = await province.client.download(`${URL}/seal`);
     expect(preview.type).toBe('image/png');
     expect(preview.bytes.equals(seal)).toBe(true);
+    expect((await print(holder.client)).images).toBe(0);
+    await reissue();
     const withSeal = await print(holder.client);
     expect(withSeal.images).toBeGreaterThanOrEqual(1);
     // the transparent PNG keeps its transparency (a soft mask), so the name shows through
@@ -111,11 +123,16 @@ describe('证书设置 and the printed certificate', () => {
     expect(replaced.status).toBe(200);
     expect(replaced.body.seal).toMatchObject({ mime: 'image/jpeg', size: jpeg.length });
     expect((await province.client.download(`${URL}/seal`)).bytes.equals(jpeg)).toBe(true);
+    expect((await print(holder.client)).raw).not.toContain('/DCTDecode');
+    await reissue();
     expect((await print(holder.client)).raw).toContain('/DCTDecode');
 
     const removed = await province.client.delete<CertificateSettings>(`${URL}/seal`);
     expect(removed.status).toBe(200);
     expect(removed.body.seal).toBeNull();
+    // deleting the seal from 证书设置 does not take it off a certificate issued with it
+    expect((await print(holder.client)).raw).toContain('/DCTDecode');
+    await reissue();
     expect((await print(holder.client)).images).toBe(0);
     expect((await province.client.get(`${URL}/seal`)).status).toBe(404);
     const again = await province.client.delete(`${URL}/seal`);

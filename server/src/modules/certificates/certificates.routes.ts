@@ -13,6 +13,7 @@ import type { Services } from '../../core/context';
 import { exportRoute } from '../../core/excel';
 import { type Api, certificateVerifyRateLimit } from '../../core/http';
 import { certificateSettingsRoutes } from './certificate-settings.routes';
+import * as printing from './certificates.print';
 import { certificateRenderer } from './certificates.renderer';
 import * as certificates from './certificates.service';
 
@@ -85,7 +86,7 @@ export function certificatesRoutes(app: Api, s: Services) {
       params: certificateParams,
     },
     handler: async (req, reply) => {
-      const { pdf, number } = await certificates.certificatePdf(
+      const { pdf, number } = await printing.certificatePdf(
         s,
         req.ctx,
         actorOf(req),
@@ -130,6 +131,6 @@ export function certificatesRoutes(app: Api, s: Services) {
       params: certificateNumberParam,
       response: { 200: certificateVerification },
     },
-    handler: (req) => certificates.verify(s, req.params.number),
+    handler: (req) => printing.verify(s, req.params.number),
   });
 }

@@ -2,22 +2,18 @@ import { randomInt } from 'node:crypto';
 import {
   type CategoryTotals,
   type CertificateRow,
-  type CertificateVerification,
   explanationText,
   maskIdNumber,
-  maskName,
   type StaffCertificateQuery,
 } from '@ce/shared';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Tx } from '../../core/db';
-import { AppError, invalidState, notFound } from '../../core/errors';
+import { invalidState, notFound } from '../../core/errors';
 import { personScope } from '../../core/scope';
 import { activeRules } from '../requirements/requirements.repository';
 import { employerScope, ruleSubjectsOf, totalsByYear, verdictFor } from '../requirements/standing';
-import { printedAuthority } from './certificate-settings.service';
-import { verificationUrl } from './certificates.pdf';
-import type { CertificateRenderer } from './certificates.renderer';
+import { authorityAtIssue } from './certificate-settings.service';
 import * as repo from './certificates.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -128,6 +124,9 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** Checks 年度验证 and freezes what the certificate states under a new unique number. */
 async function issue(tx: Tx, actor: Actor, p: repo.ProfessionalRow, year: number, totals: CategoryTotals) {
+  // 证书设置 of the holder's region (their employer's) now: a re-print shows what was issued
+  const subject = (await ruleSubjectsOf(tx, [p.id])).get(p.id);
+  const authority = await authorityAtIssue(tx, subject?.regionCode ?? null);
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await tx.transaction((sp) =>
@@ -146,6 +145,8 @@ async function issue(tx: Tx, actor: Actor, p: repo.ProfessionalRow, year: number
           publicCourses: totals.public.courses,
           professionalCourses: totals.professional.courses,
           electiveCourses: totals.elective.courses,
+          authorityName: authority.authorityName,
+          sealFileId: authority.sealFileId,
           issuedBy: actor.accountId,
         }),
       );
@@ -271,49 +272,4 @@ export async function reissue(
         : `已生成证书 ${cert.number}`,
     };
   });
-}
-
-/** The PDF of the certificate (打印), rendered after the transaction, off the event loop. */
-export async function certificatePdf(
-  s: Services,
-  ctx: RequestContext,
-  actor: Actor,
-  params: { professionalId: string; year: number },
-  baseUrl: string,
-  renderer: CertificateRenderer,
-) {
-  const { cert, idNumber } = await certificateFor(s, ctx, actor, params.professionalId, params.year);
-  // 证书设置 of the holder's region (their employer's), read now: a seal changed since issue prints
-  const subject = (await ruleSubjectsOf(s.db, [params.professionalId])).get(params.professionalId);
-  const authority = await printedAuthority(s.db, s.files, subject?.regionCode ?? null);
-  const pdf = await renderer.render({
-    ...cert,
-    // the holder's own document: the full number (only the holder and their employer print it);
-    // lists, exports and the public 证书查验 keep it masked
-    idNumber,
-    issuedAt: cert.issuedAt,
-    verifyUrl: verificationUrl(baseUrl, cert.number),
-    authorityName: authority.authorityName,
-    seal: authority.seal,
-  });
-  return { pdf, number: cert.number };
-}
-
-/** 证书查验 (public): status and the masked holder of a number. */
-export async function verify(s: Services, number: string): Promise<CertificateVerification> {
-  const cert = await repo.findByNumber(s.db, number.trim().toUpperCase());
-  if (!cert) throw new AppError('NOT_FOUND', '证书编号不存在');
-  return {
-    number: cert.number,
-    status: cert.status,
-    year: cert.year,
-    name: maskName(cert.name),
-    series: cert.series,
-    publicHours: cert.publicHours,
-    professionalHours: cert.professionalHours,
-    electiveHours: cert.electiveHours,
-    totalHours: cert.totalHours,
-    issuedAt: cert.issuedAt.toISOString(),
-    voidedAt: cert.voidedAt?.toISOString() ?? null,
-  };
 }
