@@ -35,23 +35,19 @@ export async function makeEmployer(t: TestApp, opts: { cityCode?: string } = {})
     .insert(orgRoles)
     .values({ unitId: unit.id, role: 'employer', level: 'city', regionCode: cityCode });
   await t.db.insert(orgProfiles).values({
-    unitId: unit.id,
+    ...orgProfileDefaults(unit),
     role: 'employer',
     status: 'approved',
-    unitName: unit.name,
-    certType: 'uscc',
-    certNumber: `TEST${unit.id.slice(0, 14)}`,
     nature: '民营企业',
     level: 'city',
     regionCode: cityCode,
-    contactName: '联系人',
-    officePhone: '020-88886666',
-    mobilePhone: '13700000000',
     email: 'hr@example.com',
-    postalCode: '510000',
-    address: '测试地址',
-    description: '测试单位职能简介',
   });
+  return withAgent(t, unit);
+}
+
+/** An authorized agent bound to the unit, logged in acting for it. */
+async function withAgent(t: TestApp, unit: TestUnit) {
   const agent = await makePerson(t);
   await bindAgent(t, unit, agent);
   return { unit, agent, client: await actingFor(t, agent, unit) };
@@ -208,9 +204,7 @@ export async function makeAuthority(
     series,
     regionCode,
   });
-  const agent = await makePerson(t);
-  await bindAgent(t, unit, agent);
-  return { unit, agent, client: await actingFor(t, agent, unit) };
+  return withAgent(t, unit);
 }
 
 /** A unit holding the 施教机构 role (its qualifications are up to the test), with an agent. */
@@ -236,9 +230,7 @@ export async function makeInstitution(
     contactEmail: 'contact@example.com',
     parentAuthorityName: '广东省住房和城乡建设厅',
   });
-  const agent = await makePerson(t);
-  await bindAgent(t, unit, agent);
-  return { unit, agent, client: await actingFor(t, agent, unit) };
+  return withAgent(t, unit);
 }
 
 function orgProfileDefaults(unit: TestUnit) {
