@@ -111,7 +111,7 @@ describe('authorization matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('refuses a NUL byte in any parameter, query or body field with a 400 naming the field', async () => {
     const nul = 'a\u0000b';
@@ -139,5 +139,5 @@ describe('authorization matrix', () => {
     const probe = await new Client(t).request('GET', '/api/public/certificates/a%00b');
     expect(probe.status).toBe(400);
     expect(probe.error?.message).toContain('不能包含不可见的控制字符');
-  });
+  }, 180_000);
 });
