@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERIES, UNIT_NATURES } from '../dicts';
 import { paged, pageQuery, yearFilter } from './common';
-import { emailAddress, ORG_LEVELS, ORG_PROFILE_STATUS_LABELS, type OrgProfileStatus } from './orgs';
+import { ORG_LEVELS, ORG_PROFILE_STATUS_LABELS, type OrgProfileStatus } from './orgs';
 import { historyEntry, workflowState, workflowStatus } from './workflow';
 
 /**
