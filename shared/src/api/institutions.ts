@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERIES, UNIT_NATURES } from '../dicts';
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../workflow-states';
 import { paged, pageQuery, yearFilter } from './common';
 import { ORG_LEVELS, ORG_PROFILE_STATUS_LABELS, type OrgProfileStatus } from './orgs';
 import { historyEntry, workflowState, workflowStatus } from './workflow';
@@ -135,6 +136,13 @@ export const qualificationReviewQuery = pageQuery.extend({
   state: workflowState.optional(),
 });
 export type QualificationReviewQuery = z.infer<typeof qualificationReviewQuery>;
+
+/** 审核状态 on 施教机构专业培训资格审核, in that page's words (002 §1.5.2). */
+export const QUALIFICATION_STATE_LABELS: Record<WorkflowState, string> = {
+  ...WORKFLOW_STATE_LABELS,
+  rejected: '不同意并结束',
+  returned: '不同意并退单',
+};
 
 /** The manual's labels of the engine's decisions on this page. */
 export const QUALIFICATION_DECISION_LABELS = {

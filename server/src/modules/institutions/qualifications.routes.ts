@@ -3,12 +3,12 @@ import {
   batchReviewRequest,
   idParam,
   okResponse,
+  QUALIFICATION_STATE_LABELS,
   qualificationDetail,
   qualificationList,
   qualificationRequest,
   qualificationReviewQuery,
   reviewRequest,
-  WORKFLOW_STATE_LABELS,
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
@@ -117,7 +117,7 @@ function reviewRoutes(app: Api, s: Services) {
       { header: '申请培训专业', width: 20, value: (r) => r.series },
       { header: '审核部门', width: 24, value: (r) => r.reviewerUnitName },
       { header: '审核环节', width: 24, value: (r) => r.step },
-      { header: '审核状态', width: 12, value: (r) => WORKFLOW_STATE_LABELS[r.state] },
+      { header: '审核状态', width: 12, value: (r) => QUALIFICATION_STATE_LABELS[r.state] },
     ],
   });
 

@@ -1,9 +1,9 @@
-import { SERIES, WORKFLOW_STATE_LABELS, type WorkflowState } from '@ce/shared';
+import { QUALIFICATION_STATE_LABELS, SERIES, WORKFLOW_STATES, type WorkflowState } from '@ce/shared';
 import { Button, Radio } from 'antd';
 import { useRef, useState } from 'react';
 import { type QualificationItem, qualificationReviewApi } from '../../../api/institutions';
 import { ListPage, type ListPageAction, type SearchField } from '../../../components/ListPage';
-import { searchText, searchYear, stateOptions, useSeqColumn } from '../../records/components/columns';
+import { searchText, searchYear, useSeqColumn } from '../../records/components/columns';
 import { BatchReviewModal } from './components/BatchReviewModal';
 import { ReviewQualificationDrawer } from './components/ReviewQualificationDrawer';
 
@@ -13,7 +13,10 @@ const searchFields: SearchField[] = [
   searchYear(),
 ];
 
-const reviewStates = stateOptions.filter((o) => o.value !== 'draft');
+const reviewStates = WORKFLOW_STATES.filter((s) => s !== 'draft').map((s) => ({
+  value: s,
+  label: QUALIFICATION_STATE_LABELS[s],
+}));
 
 /**
  * 施教机构专业培训资格审核 (manual 002 §1.5.2): the qualifications of this authority's 专业序列 routed
@@ -39,7 +42,11 @@ export function QualificationReviewPage() {
           { title: '申请培训专业', dataIndex: 'series' },
           { title: '审核部门', dataIndex: 'reviewerUnitName', render: (v: string | null) => v ?? '-' },
           { title: '审核环节', dataIndex: 'step', render: (v: string | null) => v ?? '-' },
-          { title: '审核状态', dataIndex: 'state', render: (v: WorkflowState) => WORKFLOW_STATE_LABELS[v] },
+          {
+            title: '审核状态',
+            dataIndex: 'state',
+            render: (v: WorkflowState) => QUALIFICATION_STATE_LABELS[v],
+          },
           {
             title: '操作',
             key: 'actions',

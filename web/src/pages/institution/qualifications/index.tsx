@@ -1,4 +1,4 @@
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@ce/shared';
+import { QUALIFICATION_STATE_LABELS, type WorkflowState } from '@ce/shared';
 import { App, Button, Drawer, Space, Spin } from 'antd';
 import { useRef, useState } from 'react';
 import {
@@ -69,7 +69,7 @@ export function QualificationsPage() {
           { title: '所属行业', dataIndex: 'industry', render: (v: string | null) => v ?? '-' },
           { title: '审核部门', dataIndex: 'reviewerUnitName', render: (v: string | null) => v ?? '-' },
           { title: '审核环节', dataIndex: 'step', render: (v: string | null) => v ?? '-' },
-          { title: '审核状态', dataIndex: 'state', render: (v: WorkflowState) => WORKFLOW_STATE_LABELS[v] },
+          { title: '审核状态', dataIndex: 'state', render: (v: WorkflowState) => QUALIFICATION_STATE_LABELS[v] },
           {
             title: '操作',
             key: 'actions',

@@ -1,4 +1,4 @@
-import { CERT_TYPE_LABELS, ORG_LEVEL_LABELS, WORKFLOW_STATE_LABELS } from '@ce/shared';
+import { CERT_TYPE_LABELS, ORG_LEVEL_LABELS, QUALIFICATION_STATE_LABELS } from '@ce/shared';
 import { Card, Descriptions, Space, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { fileUrl } from '../../../../api/client';
@@ -82,7 +82,11 @@ export function QualificationView({
       <Card size="small" title="基本信息">
         <InstitutionBasics p={detail.institution} />
       </Card>
-      <Card size="small" title="申请培训专业" extra={<Tag>{WORKFLOW_STATE_LABELS[detail.status.state]}</Tag>}>
+      <Card
+        size="small"
+        title="申请培训专业"
+        extra={<Tag>{QUALIFICATION_STATE_LABELS[detail.status.state]}</Tag>}
+      >
         <Table
           rowKey="id"
           size="small"
