@@ -75,6 +75,8 @@ describe('施教机构角色申请', () => {
     const attached = await client.post<InstitutionProfile>(`${URL}/licence`, { licenceFileId: file.body.id });
     expect(attached.status).toBe(200);
     expect(attached.body.licence).toMatchObject({ id: file.body.id, name: '办学许可证.png' });
+    // the agent acting for the institution may read its own attachment
+    expect((await client.get(`/api/files/${file.body.id}`)).status).toBe(200);
 
     expect(await permissions(client)).not.toContain('qualification.apply');
     const confirmed = await client.post<{ message: string }>(`${URL}/confirm`);
