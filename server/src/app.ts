@@ -38,6 +38,7 @@ import { fileRoutes } from './modules/files/files.routes';
 import { authRoutes } from './modules/identity/auth.routes';
 import { registrationRoutes } from './modules/identity/registration.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { institutionsRoutes } from './modules/institutions/institutions.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { hrssReviewProvider, type IdentityProvider } from './modules/realname/identity-provider';
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions) {
   certificatesRoutes(api, services);
   todosRoutes(api, services);
   importsRoutes(api, services);
+  institutionsRoutes(api, services);
 
   if (config.webDist) await serveWebApp(app, config.webDist);
 

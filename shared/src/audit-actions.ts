@@ -63,5 +63,9 @@ export const AUDIT_ACTIONS = {
   'certificate.settings': '证书设置（发证机关）',
   'certificate.seal_upload': '证书设置（上传公章）',
   'certificate.seal_delete': '证书设置（删除公章）',
+  'institution.update': '施教机构信息维护',
+  'qualification.create': '新增申请培训专业',
+  'qualification.update': '修改申请培训专业',
+  'qualification.delete': '删除申请培训专业',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -23,6 +23,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   import_job: '批量申报',
   org_profile: '法人单位信息',
   professional: '专业技术人员',
+  qualification: '专业培训资格',
   realname_application: '实名认证申请',
   recount_job: '重新统计学时',
   requirement_rule: '年度学时要求',

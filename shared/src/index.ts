@@ -12,6 +12,7 @@ export * from './api/common';
 export * from './api/files';
 export * from './api/identity';
 export * from './api/imports';
+export * from './api/institutions';
 export * from './api/labels';
 export * from './api/orgs';
 export * from './api/people';

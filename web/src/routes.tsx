@@ -55,6 +55,16 @@ const PersonProfilePage = page(() => import('./pages/person/profile'), 'PersonPr
 const PersonRecordsPage = page(() => import('./pages/person/records'), 'PersonRecordsPage');
 const CertificateVerifyPage = page(() => import('./pages/public/verify'), 'CertificateVerifyPage');
 const OpinionsPage = page(() => import('./pages/workflow/opinions'), 'OpinionsPage');
+const InstitutionRoleApplyPage = page(
+  () => import('./pages/institution/role-apply'),
+  'InstitutionRoleApplyPage',
+);
+const InstitutionProfilePage = page(() => import('./pages/institution/profile'), 'InstitutionProfilePage');
+const QualificationsPage = page(() => import('./pages/institution/qualifications'), 'QualificationsPage');
+const QualificationReviewPage = page(
+  () => import('./pages/authority/qualification-review'),
+  'QualificationReviewPage',
+);
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -182,6 +192,42 @@ export const appRoutes: AppRoute[] = [
         name: '继续教育培训记录查询',
         access: 'record.query',
         component: RecordsQueryPage,
+      },
+    ],
+  },
+  {
+    name: '施教机构',
+    icon: <BankOutlined />,
+    children: [
+      {
+        path: '/institution/role',
+        name: '施教机构角色申请',
+        access: 'role.apply',
+        component: InstitutionRoleApplyPage,
+      },
+      {
+        path: '/institution/qualifications',
+        name: '专业培训资格申请',
+        access: 'qualification.apply',
+        component: QualificationsPage,
+      },
+      {
+        path: '/institution/profile',
+        name: '施教机构信息维护',
+        access: 'institution.profile',
+        component: InstitutionProfilePage,
+      },
+    ],
+  },
+  {
+    name: '行业主管业务管理',
+    icon: <AuditOutlined />,
+    children: [
+      {
+        path: '/authority/qualification-review',
+        name: '施教机构专业培训资格审核',
+        access: 'qualification.review',
+        component: QualificationReviewPage,
       },
     ],
   },

@@ -2,6 +2,7 @@ import { CERTIFICATE_SETTINGS_FIELD_LABELS } from './certificate-settings';
 import { CERTIFICATES_FIELD_LABELS } from './certificates';
 import { COMMON_FIELD_LABELS } from './common';
 import { IMPORTS_FIELD_LABELS } from './imports';
+import { INSTITUTIONS_FIELD_LABELS } from './institutions';
 import { ORGS_FIELD_LABELS } from './orgs';
 import { PEOPLE_FIELD_LABELS } from './people';
 import { RECORDS_FIELD_LABELS } from './records';
@@ -21,4 +22,5 @@ export const FIELD_LABELS: Record<string, string> = {
   ...CERTIFICATE_SETTINGS_FIELD_LABELS,
   ...TODOS_FIELD_LABELS,
   ...IMPORTS_FIELD_LABELS,
+  ...INSTITUTIONS_FIELD_LABELS,
 };

@@ -26,6 +26,8 @@ interface ReviewPanelProps {
    * once); the dialog's 确定 sends it, 取消 keeps the form as it is.
    */
   confirm?: (all: ReviewFormValues) => ReactNode;
+  /** the page's own words for the decisions (e.g. 002 §1.5.2: 不同意并结束 / 不同意并退单) */
+  labels?: Record<ReviewDecision, string>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
   const [opinions, setOpinions] = useState<ReviewOpinion[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const decision = (Form.useWatch('decision', form) as ReviewDecision | undefined) ?? 'approve';
+  const labels = props.labels ?? REVIEW_DECISION_LABELS;
 
   useEffect(() => {
     let live = true;
@@ -55,7 +58,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
   const submit = async (all: ReviewFormValues) => {
     if (props.confirm) {
       const confirmed = await modal.confirm({
-        title: `确定${REVIEW_DECISION_LABELS[all.decision]}？`,
+        title: `确定${labels[all.decision]}？`,
         content: props.confirm(all),
         okText: '确定',
         cancelText: '取消',
@@ -84,9 +87,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       onFinish={submit}
     >
       <Form.Item name="decision" label="审核结果" rules={[{ required: true, message: '请选择审核结果' }]}>
-        <Radio.Group
-          options={REVIEW_DECISIONS.map((d) => ({ value: d, label: REVIEW_DECISION_LABELS[d] }))}
-        />
+        <Radio.Group options={REVIEW_DECISIONS.map((d) => ({ value: d, label: labels[d] }))} />
       </Form.Item>
       {extra}
       {opinions.length > 0 && (

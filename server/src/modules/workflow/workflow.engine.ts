@@ -240,12 +240,14 @@ export async function confirmDirectly(
   who: WorkflowActor,
   item: WorkflowItem,
   step: string,
+  /** the history's 审核意见 (default 确认) */
+  opinion: string = WORKFLOW_ACTION_LABELS.confirm,
 ): Promise<WorkflowItem> {
   if (item.state !== 'draft' && item.state !== 'returned') {
     throw invalidState(`当前状态为“${stateLabel(item.state)}”，不能确认`);
   }
   const updated = await move(tx, item, { state: 'approved', reviewerUnitId: null, step: null });
-  await addHistory(tx, item, who, 'confirm', step, WORKFLOW_ACTION_LABELS.confirm);
+  await addHistory(tx, item, who, 'confirm', step, opinion);
   return updated;
 }
 
