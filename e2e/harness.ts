@@ -37,7 +37,7 @@ export async function startE2E(): Promise<E2E> {
   const t = await startTestApp({ webDist: WEB_DIST });
   let browser: Browser | undefined;
   try {
-    await seedDemo(t.db, { onlyIfEmpty: true });
+    await seedDemo(t.db, { onlyIfEmpty: true, files: t.services.files });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { type Database, openDatabase } from '../../server/src/core/db';
+import { S3FileStore } from '../../server/src/core/file-store.s3';
 import { seedDemo } from '../../server/src/seed/demo';
 import { type AccessLine, nginxConf, parseAccessLog } from './nginx';
 import { freePort, ROOT, spawnLogged, status, stopChild, tail, waitFor } from './processes';
@@ -57,7 +58,7 @@ async function answers(url: string): Promise<boolean> {
   return (await status(`${url}/readyz`)) === 200;
 }
 
-/** Fresh database on TEST_DATABASE_URL's server, migrated and seeded with the demo data. */
+/** Fresh database on TEST_DATABASE_URL's server, migrated (seeded once the object store is up). */
 async function createDatabase(serverUrl: string) {
   const name = `ce_cluster_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -67,7 +68,6 @@ async function createDatabase(serverUrl: string) {
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString(), pgliteDir: null });
-  await seedDemo(database.db, { onlyIfEmpty: true });
   const drop = async () => {
     await database.close().catch(() => {});
     const a = new pg.Client({ connectionString: serverUrl });
@@ -141,6 +141,19 @@ export async function startCluster(opts: {
       20_000,
       () => tail(join(dir, 's3rver.log')),
     );
+    // the demo data, its records' 附件材料 in the object store the instances share
+    const store = new S3FileStore({
+      endpoint: s3Url,
+      bucket: S3.bucket,
+      region: S3.region,
+      accessKeyId: S3.key,
+      secretAccessKey: S3.secret,
+      forcePathStyle: true,
+      prefix: '',
+      timeoutMs: 10_000,
+    });
+    await seedDemo(created.database.db, { onlyIfEmpty: true, files: store });
+    store.close?.();
 
     const redisPrefix = `ce-cluster-${randomBytes(4).toString('hex')}:`;
     cleanups.push(() => dropRedisKeys(redisPrefix));

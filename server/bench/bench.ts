@@ -1,4 +1,7 @@
-import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { LocalFileStore } from '../src/core/file-store';
 import { seedDemo } from '../src/seed/demo';
 import { seedScale } from '../src/seed/scale';
 import { seedFresh } from './fresh';
@@ -38,7 +41,9 @@ if (db.kind === 'pglite') {
   );
 }
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
-await seedDemo(db.database.db, { onlyIfEmpty: false });
+// the demo's 附件材料 (never downloaded by the bench) in a directory of their own
+const demoFiles = new LocalFileStore(mkdtempSync(join(tmpdir(), 'ce-bench-files-')));
+await seedDemo(db.database.db, { onlyIfEmpty: false, files: demoFiles });
 const seeded = await seedScale(db.database.db, { persons, log });
 
 // the dataset as seeded (the bench's fresh persons and the imports below add to it)

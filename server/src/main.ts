@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './core/config';
 import { openDatabase } from './core/db';
+import { openFileStore } from './core/file-store.open';
 import { purgeExpiredSessions } from './core/session';
 import { closeServer, exitOnFatal, onStopSignal } from './core/shutdown';
 import { smsGatewayFor } from './core/sms-gateway';
@@ -17,8 +18,10 @@ try {
   process.exit(1);
 }
 const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
-await seedDemo(database.db, { onlyIfEmpty: true });
-const { app, readiness } = await buildApp({ database, config, sms: smsGateway.sender });
+// one store for the demo's attachments and the app (closed with the app)
+const files = openFileStore(config);
+await seedDemo(database.db, { onlyIfEmpty: true, files });
+const { app, readiness } = await buildApp({ database, config, files, sms: smsGateway.sender });
 exitOnFatal(app.log);
 app.log.info(`短信网关：${smsGateway.label}`);
 if (config.demoMode) app.log.warn('演示模式：短信发件箱显示完整的手机号码和验证码（DEMO_MODE=false 关闭）');

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../core/config';
 import { openDatabase } from '../core/db';
+import { openFileStore } from '../core/file-store.open';
 import { seedDemo } from './demo';
 import { seedScale } from './scale';
 
@@ -34,7 +35,9 @@ if (reset) {
   await database.close();
   database = await open();
 }
-await seedDemo(database.db, { onlyIfEmpty: false });
+const files = openFileStore(config);
+await seedDemo(database.db, { onlyIfEmpty: false, files });
+files.close?.();
 console.log(
   `演示数据已${reset ? '重建' : '更新'}（${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}）`,
 );

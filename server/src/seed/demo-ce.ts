@@ -1,10 +1,12 @@
 import { makeUscc, recordYear, WORKFLOW_ACTION_LABELS } from '@ce/shared';
 import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../core/db';
+import type { FileStore } from '../core/file-store';
 import { ceRecords, professionals, units, workflowHistory, workflowItems } from '../db/schema';
 import { refreshTotalsOf } from '../modules/requirements/totals';
 import { ensureOrgRole, upsertAccount } from './accounts';
 import { DEMO_INSTITUTIONS, type DemoRecord, type Flow, LINA_RECORDS } from './demo-ce-data';
+import { attachDemoProof } from './demo-files';
 
 /**
  * The CE part of the demo (manual 000's path, walkable from the README accounts): the demo unit
@@ -32,6 +34,8 @@ export interface DemoActors {
   agent: { id: string; name: string };
   lina: { id: string; name: string; idNumber: string; phone: string };
   hrssCityUnitId: string | null;
+  /** where the records' 附件材料 go, as uploads do */
+  files: FileStore;
 }
 
 async function seedInstitutions(tx: Tx, passwordHash: string) {
@@ -178,6 +182,21 @@ async function insertDemoRecord(
       createdAt: at(r.end, 1),
     })
     .returning({ id: ceRecords.id });
+  // past 草稿 a record has its proof, as 确认送审 and 确认 require (the draft is the one to try it on)
+  if (r.flow !== 'draft') {
+    const uploader = r.flow === 'confirmed' ? a.agent : a.lina;
+    await attachDemoProof(tx, a.files, {
+      recordId: rec.id,
+      uploader,
+      at: at(r.end, 1),
+      lines: [
+        'Continuing Education Training Certificate (demo)',
+        `Trainee ID: ${a.lina.idNumber.slice(0, 4)}**********${a.lina.idNumber.slice(-4)}`,
+        `Period: ${r.start} to ${r.end} (${r.days} days)`,
+        `Hours: ${r.hours}`,
+      ],
+    });
+  }
   const submitted = r.flow !== 'draft' && r.flow !== 'confirmed';
   const [item] = await tx
     .insert(workflowItems)

@@ -2,6 +2,7 @@ import { makeIdNumber, makeUscc } from '@ce/shared';
 import { sql } from 'drizzle-orm';
 import { audit } from '../core/audit';
 import type { Db } from '../core/db';
+import type { FileStore } from '../core/file-store';
 import { accounts, orgRoles, persons, units } from '../db/schema';
 import { hashPassword } from '../modules/identity/passwords';
 import { regionChildren } from '../modules/regions/regions';
@@ -86,7 +87,11 @@ function hrssOrgs() {
  * 李娜 its confirmed professional with records, registered 施教机构); 王芳 has no profile yet. Idempotent: running it again restores the demo
  * accounts (passwords, locks, levels, bindings) without duplicating anything.
  */
-export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<'seeded' | 'skipped'> {
+export async function seedDemo(
+  db: Db,
+  /** files: the app's FileStore, where the demo records' 附件材料 go as uploads do */
+  opts: { onlyIfEmpty: boolean; files: FileStore },
+): Promise<'seeded' | 'skipped'> {
   if (opts.onlyIfEmpty) {
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts);
     if (n > 0) return 'skipped';
@@ -177,6 +182,7 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
           phone: lina.phone,
         },
         hrssCityUnitId: cityHrss?.id ?? null,
+        files: opts.files,
       });
     }
 

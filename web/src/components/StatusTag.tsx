@@ -12,6 +12,13 @@ const STATUS_COLORS: Record<string, string> = {
   rejected: 'error',
   failure: 'error',
   cancelled: 'default',
+  // background jobs (批量申报, 重新统计学时): running blue, succeeded green, bad data orange, failed red
+  checking: 'processing',
+  importing: 'processing',
+  running: 'processing',
+  done: 'success',
+  invalid: 'warning',
+  failed: 'error',
 };
 
 export function StatusTag<S extends string>({ status, labels }: { status: S; labels: Record<S, string> }) {

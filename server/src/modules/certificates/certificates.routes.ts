@@ -10,7 +10,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { exportRoute } from '../../core/excel';
+import { exportRoute, seqColumn } from '../../core/excel';
 import { type Api, certificateVerifyRateLimit } from '../../core/http';
 import { certificateSettingsRoutes } from './certificate-settings.routes';
 import * as printing from './certificates.print';
@@ -57,7 +57,9 @@ export function certificatesRoutes(app: Api, s: Services) {
     querystring: staffCertificateQuery,
     fileName: '继续教育证书.xlsx',
     rows: async (query, req, page) => (await certificates.listStaff(s, actorOf(req), query, page)).items,
+    // the page's columns, in its order and words (门数/学时 under their category, one column each)
     columns: [
+      seqColumn,
       { header: '姓名', width: 12, value: (r) => r.name },
       // already masked by the list's presenter
       { header: '公民身份号码', width: 22, value: (r) => r.idNumber },

@@ -184,7 +184,8 @@ describe('继续教育证书打印', () => {
     const rival = await makeEmployer(t);
     const theirs = await makeProfessional(t, rival);
     await meetRequirement(theirs, YEAR);
-    const asRow = (r: CertificateRow) => [
+    const asRow = (r: CertificateRow, i: number) => [
+      i + 1,
       r.name,
       r.idNumber,
       r.year,
@@ -203,7 +204,9 @@ describe('继续教育证书打印', () => {
     const list = await employer.client.get<List>(`/api/employer/certificates?year=${YEAR}&pageSize=200`);
     const x = await employer.client.downloadSheet(`/api/employer/certificates/export?year=${YEAR}`);
     expect(x.disposition).toContain(encodeURIComponent('继续教育证书.xlsx'));
+    // 序号 first, as on the page (manual 003 §1.6.4)
     expect(x.header).toEqual([
+      '序号',
       '姓名',
       '公民身份号码',
       '培训年度',
@@ -220,19 +223,19 @@ describe('继续教育证书打印', () => {
     ]);
     expect(x.rows).toEqual(list.body.items.map(asRow));
     const mask = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
-    const mine = x.rows.find((r) => r[0] === passed.person.realName);
-    expect(mine?.slice(0, 4)).toEqual([
+    const mine = x.rows.find((r) => r[1] === passed.person.realName);
+    expect(mine?.slice(1, 5)).toEqual([
       passed.person.realName,
       mask(passed.person.idNumber),
       YEAR,
       '工程技术人员',
     ]);
-    expect(mine?.[12]).toMatch(new RegExp(`^GD${YEAR}`));
-    expect(x.rows.find((r) => r[0] === short.person.realName)?.slice(11)).toEqual([
+    expect(mine?.[13]).toMatch(new RegExp(`^GD${YEAR}`));
+    expect(x.rows.find((r) => r[1] === short.person.realName)?.slice(12)).toEqual([
       '不通过（公需课还差 12 学时）',
       '未生成',
     ]);
-    expect(x.rows.map((r) => r[0])).not.toContain(theirs.person.realName);
+    expect(x.rows.map((r) => r[1])).not.toContain(theirs.person.realName);
 
     // the list's filters; the page does not limit the export
     const byName = await employer.client.get<List>(
@@ -242,11 +245,11 @@ describe('继续教育证书打印', () => {
       `/api/employer/certificates/export?name=${encodeURIComponent(short.person.realName)}&page=3&pageSize=1`,
     );
     expect(filtered.rows).toEqual(byName.body.items.map(asRow));
-    expect(filtered.rows.map((r) => r[0])).toEqual([short.person.realName]);
+    expect(filtered.rows.map((r) => r[1])).toEqual([short.person.realName]);
 
     // the rival sees only its own staff, even when it searches for ours
     const rivals = await rival.client.downloadSheet('/api/employer/certificates/export');
-    expect(rivals.rows.map((r) => r[0])).toEqual([theirs.person.realName]);
+    expect(rivals.rows.map((r) => r[1])).toEqual([theirs.person.realName]);
     const probe = await rival.client.downloadSheet(
       `/api/employer/certificates/export?idNumber=${passed.person.idNumber}`,
     );

@@ -13,7 +13,7 @@ import {
 } from '@ce/shared';
 import { actorOf } from '../../core/access';
 import type { Services } from '../../core/context';
-import { exportRoute } from '../../core/excel';
+import { exportRoute, seqColumn } from '../../core/excel';
 import type { Api } from '../../core/http';
 import * as staff from './staff.service';
 
@@ -74,7 +74,9 @@ export function staffRoutes(app: Api, s: Services) {
     querystring: staffListQuery,
     fileName: '专业技术人员信息.xlsx',
     rows: async (query, req, page) => (await staff.listStaff(s, actorOf(req), query, page)).items,
+    // the page's columns, in its order and words
     columns: [
+      seqColumn,
       { header: '姓名', width: 12, value: (r) => r.name },
       { header: '性别', width: 8, value: (r) => SEX_LABELS[r.sex] },
       // already masked by the list's presenter

@@ -170,17 +170,25 @@ describe('专业技术人员信息维护', () => {
     const pending = await makeProfessional(t, employer, { status: 'pending' });
     const other = await makeEmployer(t);
     const stranger = await makeProfessional(t, other);
-    const asRow = (i: StaffListItem) => [i.name, SEX_LABELS[i.sex], i.idNumber, i.education, i.workStartDate];
+    const asRow = (i: StaffListItem, n: number) => [
+      n + 1,
+      i.name,
+      SEX_LABELS[i.sex],
+      i.idNumber,
+      i.education,
+      i.workStartDate,
+    ];
 
     const all = await employer.client.get<Page>('/api/employer/staff?pageSize=200');
     const x = await employer.client.downloadSheet('/api/employer/staff/export');
     expect(x.disposition).toContain(encodeURIComponent('专业技术人员信息.xlsx'));
-    expect(x.header).toEqual(['姓名', '性别', '公民身份号码', '学历', '参加工作时间']);
+    // 序号 first, as on the page (manual 003 §1.5.2)
+    expect(x.header).toEqual(['序号', '姓名', '性别', '公民身份号码', '学历', '参加工作时间']);
     expect(x.rows).toEqual(all.body.items.map(asRow));
-    expect(x.rows.map((r) => r[0]).sort()).toEqual([a.person.realName, b.person.realName].sort());
+    expect(x.rows.map((r) => r[1]).sort()).toEqual([a.person.realName, b.person.realName].sort());
     const mask = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
-    expect(x.rows.map((r) => r[2]).sort()).toEqual([mask(a.person.idNumber), mask(b.person.idNumber)].sort());
-    const names = x.rows.map((r) => r[0]);
+    expect(x.rows.map((r) => r[3]).sort()).toEqual([mask(a.person.idNumber), mask(b.person.idNumber)].sort());
+    const names = x.rows.map((r) => r[1]);
     expect(names).not.toContain(pending.person.realName);
     expect(names).not.toContain(stranger.person.realName);
 
@@ -195,7 +203,7 @@ describe('专业技术人员信息维护', () => {
 
     // another employer, even asking for this one's person by ID, gets only its own
     const theirs = await other.client.downloadSheet(`/api/employer/staff/export`);
-    expect(theirs.rows.map((r) => r[0])).toEqual([stranger.person.realName]);
+    expect(theirs.rows.map((r) => r[1])).toEqual([stranger.person.realName]);
     const probe = await other.client.downloadSheet(
       `/api/employer/staff/export?idNumber=${a.person.idNumber}`,
     );

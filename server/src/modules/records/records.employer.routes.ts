@@ -71,7 +71,6 @@ export function employerRecordRoutes(app: Api, s: Services) {
       { header: '课程名称', width: 30, value: (r) => r.courseName },
       { header: '拟申报学时', width: 12, value: (r) => r.declaredHours },
       { header: '认定学时', width: 12, value: (r) => r.recognisedHours },
-      { header: '年度', width: 8, value: (r) => r.year },
     ],
   });
 

@@ -240,7 +240,6 @@ describe('继续教育培训记录查询 (manual 003 §1.9.2)', () => {
       '课程名称',
       '拟申报学时',
       '认定学时',
-      '年度',
     ]);
     expect(sheet.rows).toHaveLength(1);
     const row = sheet.rows[0];

@@ -8,6 +8,7 @@ import {
   useCertificateColumns,
   useRecount,
 } from '../../person/certificates/certificateColumns';
+import { useSeqColumn } from '../../records/components/columns';
 
 const thisYear = new Date().getFullYear();
 const searchFields: SearchField[] = [
@@ -25,7 +26,8 @@ const searchFields: SearchField[] = [
 export function StaffCertificatesPage() {
   const list = useRef<ListPageAction>(null);
   const reload = () => list.current?.reload();
-  const columns = useCertificateColumns(reload);
+  const seq = useSeqColumn<CertificateRow>();
+  const columns = useCertificateColumns(reload, seq.column);
   const { recount, recounting } = useRecount(requirementsApi.recountStaff, reload);
 
   return (
@@ -45,7 +47,7 @@ export function StaffCertificatesPage() {
           <Button loading={recounting}>重新统计学时</Button>
         </Popconfirm>
       }
-      request={(query) => certificatesApi.staff(query)}
+      request={(query) => certificatesApi.staff(seq.track(query))}
     />
   );
 }

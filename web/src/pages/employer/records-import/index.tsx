@@ -55,11 +55,14 @@ export function RecordsImportPage() {
   };
 
   const step = job ? 2 : uploading !== null ? 1 : 0;
+  // 数据入库 ends finished (导入成功) or in error (数据有误, 导入失败), not forever in progress
+  const stepStatus = !job || !finished(job) ? 'process' : job.status === 'done' ? 'finish' : 'error';
   return (
     <Flex vertical gap={16}>
       <Card title="继续教育记录批量申报">
         <Steps
           current={step}
+          status={stepStatus}
           style={{ marginBottom: 24 }}
           items={[{ title: '模板下载' }, { title: '上传模板' }, { title: '数据入库' }]}
         />

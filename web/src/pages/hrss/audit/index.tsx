@@ -5,6 +5,7 @@ import type { AuditEvent, AuditQuery } from '../../../api/types';
 import { ListPage, type SearchField, WRAP_COLUMN } from '../../../components/ListPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
+import { useSeqColumn } from '../../records/components/columns';
 
 const BREAK = { overflowWrap: 'anywhere', wordBreak: 'break-word' } as const;
 
@@ -77,13 +78,15 @@ const columns: TableColumnsType<AuditEvent> = [
 
 /** 审计日志 (HRSS): who did what, when, from where, and whether it succeeded. */
 export function AuditPage() {
+  // 序号 first, as in the 导出Excel
+  const seq = useSeqColumn<AuditEvent>();
   return (
     <ListPage<AuditEvent>
       title="审计日志"
       rowKey="id"
-      columns={columns}
+      columns={[seq.column, ...columns]}
       searchFields={searchFields}
-      request={(query) => hrssApi.auditEvents(query as AuditQuery)}
+      request={(query) => hrssApi.auditEvents(seq.track(query) as AuditQuery)}
       exportUrl="/api/admin/audit-events/export"
     />
   );

@@ -25,7 +25,11 @@ const category = (title: string, key: 'public' | 'professional' | 'elective') =>
  * The columns of 继续教育证书打印 (manual 003 §1.6.4) with 打印 and 重新生成证书并打印, shared by the
  * person's and the employer's page. `reload` refreshes the list once a number has been issued.
  */
-export function useCertificateColumns(reload: () => void): TableColumnsType<CertificateRow> {
+export function useCertificateColumns(
+  reload: () => void,
+  /** 序号, first as in manual 003 §1.6.4 (and the 导出Excel) */
+  seq: TableColumnsType<CertificateRow>[number],
+): TableColumnsType<CertificateRow> {
   const { message } = App.useApp();
   const onError = useApiError();
 
@@ -41,6 +45,7 @@ export function useCertificateColumns(reload: () => void): TableColumnsType<Cert
   };
 
   return [
+    seq,
     { title: '姓名', dataIndex: 'name', fixed: 'left' },
     { title: '公民身份号码', dataIndex: 'idNumber' },
     { title: '培训年度', dataIndex: 'year' },
