@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { institutionQualifications, orgRoles, teachers, units, workflowItems } from '../db/schema';
+import {
+  institutionQualifications,
+  orgProfiles,
+  orgRoles,
+  teachers,
+  units,
+  workflowItems,
+} from '../db/schema';
 import { Client } from '../test/client';
 import { startTestApp, type TestApp } from '../test/harness';
 import { DEMO_PASSWORD, seedDemo } from './demo';
@@ -9,9 +16,9 @@ import { DEMO_ORGS } from './demo-orgs-data';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await seedDemo(t.db, { onlyIfEmpty: false });
+  await seedDemo(t.db, { onlyIfEmpty: false, files: t.services.files });
   // a second run restores without duplicating anything
-  await seedDemo(t.db, { onlyIfEmpty: false });
+  await seedDemo(t.db, { onlyIfEmpty: false, files: t.services.files });
 });
 afterAll(() => t.close());
 
@@ -79,6 +86,31 @@ describe('演示数据：行业主管部门与施教机构 (README)', () => {
       .from(workflowItems)
       .where(and(eq(workflowItems.objectType, 'qualification'), eq(workflowItems.objectId, waiting[0].id)));
     expect(item).toMatchObject({ state: 'submitted', reviewerUnitId: await unitId('gzzjj') });
+  });
+
+  it('every demo org’s 角色申请 carries its 统一社会信用代码证, readable by its own agent', async () => {
+    for (const org of DEMO_ORGS) {
+      const [profile] = await t.db
+        .select()
+        .from(orgProfiles)
+        .where(
+          and(eq(orgProfiles.unitId, (await unitId(org.loginName)) ?? ''), eq(orgProfiles.role, org.role)),
+        );
+      expect(profile.licenceFileId, org.name).not.toBeNull();
+      const agent = await actingAs(org.agent.loginName, org.name);
+      expect(agent.status).toBe(200);
+    }
+    const c = new Client(t);
+    await c.login('wulh', DEMO_PASSWORD);
+    const units = await c.get<{ items: { unitId: string; unitName: string }[] }>('/api/auth/acting-units');
+    await c.post('/api/auth/switch-unit', { unitId: units.body.items[0].unitId });
+    const [own] = await t.db
+      .select()
+      .from(orgProfiles)
+      .where(eq(orgProfiles.unitId, (await unitId('gzzjj')) ?? ''));
+    const file = await c.download(`/api/files/${own.licenceFileId}`);
+    expect(file.status).toBe(200);
+    expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('every demo org has its teachers, with valid ID numbers, once', async () => {

@@ -1,6 +1,8 @@
 import { makeUscc, WORKFLOW_ACTION_LABELS } from '@ce/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../core/db';
+import type { FileStore } from '../core/file-store';
+import { saveUpload } from '../core/files';
 import {
   institutionQualifications,
   orgProfiles,
@@ -12,6 +14,7 @@ import {
   workflowItems,
 } from '../db/schema';
 import { ensureBinding, upsertAccount } from './accounts';
+import { demoProofPdf } from './demo-files';
 import { DEMO_ORGS, DEMO_SERIES, type DemoOrg, idOf } from './demo-orgs-data';
 
 /**
@@ -189,12 +192,26 @@ async function seedTeachers(tx: Tx, org: DemoOrg, unitId: string) {
   }
 }
 
-export async function seedDemoOrgs(tx: Tx, passwordHash: string, hrss: Actor) {
+/** The 统一社会信用代码证 of the org's 角色申请, uploaded by its agent as the page does (once). */
+async function seedLicence(tx: Tx, files: FileStore, profileId: string, agent: Actor, certNumber: string) {
+  const [profile] = await tx.select().from(orgProfiles).where(eq(orgProfiles.id, profileId));
+  if (profile?.licenceFileId) return;
+  const saved = await saveUpload(tx, files, {
+    ownerId: agent.id,
+    purpose: 'licence',
+    name: '统一社会信用代码证.pdf',
+    bytes: demoProofPdf(['Unified Social Credit Code Certificate', certNumber]),
+  });
+  await tx.update(orgProfiles).set({ licenceFileId: saved.id }).where(eq(orgProfiles.id, profileId));
+}
+
+export async function seedDemoOrgs(tx: Tx, files: FileStore, passwordHash: string, hrss: Actor) {
   const made = new Map<string, { id: string; profileId: string; agent: Actor }>();
   for (const org of DEMO_ORGS) {
     const { id, certNumber, agent } = await seedOrgUnit(tx, org, passwordHash);
     const parent = org.role === 'authority' && org.level === 'city' ? made.get('gdzjt') : undefined;
     const profileId = await seedRole(tx, org, id, certNumber, parent?.id ?? null);
+    await seedLicence(tx, files, profileId, agent, certNumber);
     await seedTeachers(tx, org, id);
     made.set(org.loginName, { id, profileId, agent });
   }

@@ -187,7 +187,7 @@ export async function seedDemo(
     }
 
     const admin = DEMO_PERSONS[0];
-    await seedDemoOrgs(tx, passwordHash, {
+    await seedDemoOrgs(tx, opts.files, passwordHash, {
       id: personIds.get(admin.loginName) ?? '',
       name: admin.realName,
       unitId: provinceHrss,
