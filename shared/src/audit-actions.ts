@@ -63,5 +63,10 @@ export const AUDIT_ACTIONS = {
   'certificate.settings': '证书设置（发证机关）',
   'certificate.seal_upload': '证书设置（上传公章）',
   'certificate.seal_delete': '证书设置（删除公章）',
+  'teacher.create': '新增教师',
+  'teacher.update': '修改教师信息',
+  'teacher.enable': '启用教师',
+  'teacher.disable': '禁用教师',
+  'teacher.delete': '删除教师',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -6,6 +6,7 @@ import { ORGS_FIELD_LABELS } from './orgs';
 import { PEOPLE_FIELD_LABELS } from './people';
 import { RECORDS_FIELD_LABELS } from './records';
 import { REQUIREMENTS_FIELD_LABELS } from './requirements';
+import { TEACHERS_FIELD_LABELS } from './teachers';
 import { TODOS_FIELD_LABELS } from './todos';
 import { WORKFLOW_FIELD_LABELS } from './workflow';
 
@@ -21,4 +22,5 @@ export const FIELD_LABELS: Record<string, string> = {
   ...CERTIFICATE_SETTINGS_FIELD_LABELS,
   ...TODOS_FIELD_LABELS,
   ...IMPORTS_FIELD_LABELS,
+  ...TEACHERS_FIELD_LABELS,
 };
