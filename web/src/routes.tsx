@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ReadOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -55,6 +56,11 @@ const PersonProfilePage = page(() => import('./pages/person/profile'), 'PersonPr
 const PersonRecordsPage = page(() => import('./pages/person/records'), 'PersonRecordsPage');
 const CertificateVerifyPage = page(() => import('./pages/public/verify'), 'CertificateVerifyPage');
 const OpinionsPage = page(() => import('./pages/workflow/opinions'), 'OpinionsPage');
+const TeachersPage = page(() => import('./pages/org/teachers'), 'TeachersPage');
+const AuthorityRecordsQueryPage = page(
+  () => import('./pages/authority/records-query'),
+  'AuthorityRecordsQueryPage',
+);
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -170,6 +176,13 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    name: '师资管理',
+    icon: <ReadOutlined />,
+    children: [
+      { path: '/org/teachers', name: '师资信息维护', access: 'teacher.manage', component: TeachersPage },
+    ],
+  },
+  {
     name: '查询统计',
     icon: <BarChartOutlined />,
     children: [
@@ -178,6 +191,12 @@ export const appRoutes: AppRoute[] = [
         name: '继续教育培训记录查询',
         access: 'record.query',
         component: RecordsQueryPage,
+      },
+      {
+        path: '/authority/records-query',
+        name: '继续教育记录查询',
+        access: 'authority.records',
+        component: AuthorityRecordsQueryPage,
       },
     ],
   },
