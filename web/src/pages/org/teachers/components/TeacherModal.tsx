@@ -91,7 +91,7 @@ export function TeacherModal({ target, onClose, onSaved }: TeacherModalProps) {
       forceRender
     >
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" requiredMark>
+        <Form form={form} name="teacher" layout="vertical" requiredMark>
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item name="name" label="姓名" rules={[required('姓名'), { max: 50 }]}>
