@@ -46,6 +46,7 @@ import { realnameRoutes } from './modules/realname/realname.routes';
 import { recordsRoutes } from './modules/records/records.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { requirementsRoutes } from './modules/requirements/requirements.routes';
+import { teachersRoutes } from './modules/teachers/teachers.routes';
 import { todosRoutes } from './modules/todos/todos.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
 
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions) {
   todosRoutes(api, services);
   importsRoutes(api, services);
   institutionsRoutes(api, services);
+  teachersRoutes(api, services);
 
   if (config.webDist) await serveWebApp(app, config.webDist);
 

@@ -67,5 +67,10 @@ export const AUDIT_ACTIONS = {
   'qualification.create': '新增申请培训专业',
   'qualification.update': '修改申请培训专业',
   'qualification.delete': '删除申请培训专业',
+  'teacher.create': '新增教师',
+  'teacher.update': '修改教师信息',
+  'teacher.enable': '启用教师',
+  'teacher.disable': '禁用教师',
+  'teacher.delete': '删除教师',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

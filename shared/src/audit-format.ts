@@ -28,6 +28,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   recount_job: '重新统计学时',
   requirement_rule: '年度学时要求',
   review_opinion: '批注',
+  teacher: '教师',
   workflow_settings: '审核设置',
 };
 

@@ -19,6 +19,7 @@ export * from './api/people';
 export * from './api/realname';
 export * from './api/records';
 export * from './api/requirements';
+export * from './api/teachers';
 export * from './api/todos';
 export * from './api/workflow';
 export * from './audit-actions';

@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ReadOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -64,6 +65,11 @@ const QualificationsPage = page(() => import('./pages/institution/qualifications
 const QualificationReviewPage = page(
   () => import('./pages/authority/qualification-review'),
   'QualificationReviewPage',
+);
+const TeachersPage = page(() => import('./pages/org/teachers'), 'TeachersPage');
+const AuthorityRecordsQueryPage = page(
+  () => import('./pages/authority/records-query'),
+  'AuthorityRecordsQueryPage',
 );
 
 /** One entry of the route table; an entry without `path` is a menu group. */
@@ -184,6 +190,13 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    name: '师资管理',
+    icon: <ReadOutlined />,
+    children: [
+      { path: '/org/teachers', name: '师资信息维护', access: 'teacher.manage', component: TeachersPage },
+    ],
+  },
+  {
     name: '查询统计',
     icon: <BarChartOutlined />,
     children: [
@@ -192,6 +205,12 @@ export const appRoutes: AppRoute[] = [
         name: '继续教育培训记录查询',
         access: 'record.query',
         component: RecordsQueryPage,
+      },
+      {
+        path: '/authority/records-query',
+        name: '继续教育记录查询',
+        access: 'authority.records',
+        component: AuthorityRecordsQueryPage,
       },
     ],
   },

@@ -7,6 +7,7 @@ import { ORGS_FIELD_LABELS } from './orgs';
 import { PEOPLE_FIELD_LABELS } from './people';
 import { RECORDS_FIELD_LABELS } from './records';
 import { REQUIREMENTS_FIELD_LABELS } from './requirements';
+import { TEACHERS_FIELD_LABELS } from './teachers';
 import { TODOS_FIELD_LABELS } from './todos';
 import { WORKFLOW_FIELD_LABELS } from './workflow';
 
@@ -23,4 +24,5 @@ export const FIELD_LABELS: Record<string, string> = {
   ...TODOS_FIELD_LABELS,
   ...IMPORTS_FIELD_LABELS,
   ...INSTITUTIONS_FIELD_LABELS,
+  ...TEACHERS_FIELD_LABELS,
 };

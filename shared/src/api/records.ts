@@ -245,3 +245,21 @@ export const queryRecordsQuery = pageQuery.extend({
 /** 施教机构名称 picker: registered institutions by name. */
 export const institutionQuery = z.object({ name: z.string().trim().optional() });
 export const institutionList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+/**
+ * 继续教育记录查询 of an authority (002 §1.7.1, MANUAL-MAP §3 B16): 姓名, 公民身份号码, 课程名称,
+ * 科目类型, 年度; 专业系列 is the authority's own (the answer names it).
+ */
+export const authorityRecordsQuery = pageQuery.extend({
+  name: z.string().trim().max(50).optional(),
+  idNumber: z.string().trim().max(18).optional(),
+  courseName: z.string().trim().max(100).optional(),
+  subjectType: subjectType.optional(),
+  year: yearFilter.optional(),
+});
+export type AuthorityRecordsQuery = z.infer<typeof authorityRecordsQuery>;
+export const authorityRecordList = recordList.extend({
+  /** 专业系列: the authority's own, fixed in the search form */
+  series: z.string(),
+});
+export type AuthorityRecordList = z.infer<typeof authorityRecordList>;

@@ -1,4 +1,6 @@
 import type {
+  AuthorityRecordList,
+  AuthorityRecordsQuery,
   achievementInput,
   batchResult,
   declaredRecordsQuery,
@@ -116,4 +118,12 @@ export const recordSupportApi = {
     data.append('file', file);
     return api.upload<UploadedFile>('/files', data);
   },
+};
+
+/** 继续教育记录查询 of an authority (manual 002 §1.7.1): its series, its region. */
+export const authorityRecordsApi = {
+  list: (query: Partial<AuthorityRecordsQuery>) =>
+    api.get<AuthorityRecordList>('/authority/records', query as Query),
+  get: (id: string) => api.get<RecordDetail>(`/authority/records/${encodeURIComponent(id)}`),
+  exportUrl: '/api/authority/records/export',
 };

@@ -15,9 +15,24 @@ import {
  * core/list-query.ts: the page's ids with the scope and filters, then the page's columns.
  * Every read takes the caller's scope (SPEC §13): a person sees only their own records; an
  * employer sees the records it holds for its confirmed staff, and the ones it approved stay
- * visible after the person leaves (SPEC §4).
+ * visible after the person leaves (SPEC §4); an authority sees the approved records of the
+ * professionals of its 专业序列 whose employer lies in its region (SPEC §13, 002 §1.7.1).
  */
-export type RecordScope = { kind: 'person'; personId: string } | { kind: 'employer'; unitId: string };
+export type RecordScope =
+  | { kind: 'person'; personId: string }
+  | { kind: 'employer'; unitId: string }
+  | AuthorityRecordScope;
+
+/**
+ * An authority's records: `series` is its 专业序列; `regionPattern` a LIKE pattern of its
+ * employers' region codes ('4401%' for a city, '%' for the province), bound as a parameter so
+ * one prepared statement serves every authority.
+ */
+export interface AuthorityRecordScope {
+  kind: 'authority';
+  series: string;
+  regionPattern: string;
+}
 
 /** Which employer list: 继续教育记录申报, 继续教育记录认定 or 继续教育培训记录查询. */
 export type EmployerView = 'declared' | 'review' | 'query';
@@ -68,6 +83,14 @@ const and = (parts: (SQL | undefined)[]) =>
 
 /** The reader's scope over `ce_records` joined with its `workflow_items` (lists and details). */
 export function scopeWhere(scope: RecordScope): SQL {
+  if (scope.kind === 'authority') {
+    // approved records only (the 查询 of recognised training), of the professionals of its series
+    // confirmed by an employer in its region: a semi-join the professionals' employer index answers
+    return sql`workflow_items.state = 'approved'
+      and ce_records.professional_id in (select ap.id from professionals ap
+        where ap.series = ${scope.series} and ap.binding_status = 'confirmed'
+          and ap.employer_id in (select au.account_id from units au where au.region_code like ${scope.regionPattern}))`;
+  }
   if (scope.kind === 'person') {
     // an employer's own declaration is the person's once the employer has 确认 it
     return sql`ce_records.professional_id = (select id from professionals where person_id = ${scope.personId})

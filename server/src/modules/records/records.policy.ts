@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/context';
-import { personScope } from '../../core/scope';
+import { authorityScope, personScope } from '../../core/scope';
 import { employerUnitId } from '../people/people.policy';
 import type { Viewer } from './records.present';
 import type { RecordScope } from './records.repository';
@@ -23,4 +23,19 @@ export function employerView(actor: Actor) {
     permissions: actor.permissions,
   };
   return { unitId, scope, viewer };
+}
+
+/**
+ * An agent of an authority (行业主管部门): approved records of the professionals of its 专业序列
+ * whose employer is in its region — the whole province for a provincial one (SPEC §13).
+ */
+export function authorityView(actor: Actor) {
+  const a = authorityScope(actor);
+  const scope: RecordScope = {
+    kind: 'authority',
+    series: a.series,
+    regionPattern: a.region.kind === 'all' ? '%' : `${a.region.prefix}%`,
+  };
+  const viewer: Viewer = { kind: 'authority', accountId: actor.accountId, unitId: a.unitId };
+  return { series: a.series, scope, viewer };
 }

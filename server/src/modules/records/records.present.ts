@@ -12,10 +12,11 @@ import { historyOf } from '../workflow/workflow.engine';
 import type { RecordListRow } from './records.list';
 import { attachmentsOf, authorityNameOf, type RecordRow } from './records.repository';
 
-/** Who looks at a record: the person it belongs to, or an agent of an employer. */
+/** Who looks at a record: the person it belongs to, an agent of an employer, or of an authority (reads only). */
 export type Viewer =
   | { kind: 'person'; accountId: string }
-  | { kind: 'employer'; accountId: string; unitId: string; permissions: ReadonlySet<Permission> };
+  | { kind: 'employer'; accountId: string; unitId: string; permissions: ReadonlySet<Permission> }
+  | { kind: 'authority'; accountId: string; unitId: string };
 
 /** 审核部门 / 审核环节: the org and step waiting now, or those of the last action. */
 function desk(row: RecordListRow) {
@@ -82,6 +83,7 @@ export function canFlags(row: RecordRow, viewer: Viewer): RecordDetail['can'] {
     review: false,
     correct: false,
   };
+  if (viewer.kind === 'authority') return none;
   if (viewer.kind === 'person') {
     const own = r.source === 'person' || r.source === 'achievement';
     return {

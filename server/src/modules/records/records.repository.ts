@@ -84,6 +84,7 @@ function base(q: Queryable) {
 export async function findRecord(q: Queryable, scope: RecordScope, id: string): Promise<RecordRow | null> {
   // built once per scope kind, its inputs as placeholders (core/reusable-query.ts)
   const who = sql.placeholder('who') as unknown as string;
+  const where = sql.placeholder('where') as unknown as string;
   const [row] = await runReusable<RecordRow>(
     q,
     `records_find_${scope.kind}`,
@@ -92,11 +93,17 @@ export async function findRecord(q: Queryable, scope: RecordScope, id: string): 
         and(
           eq(ceRecords.id, sql.placeholder('id')),
           scopeWhere(
-            scope.kind === 'person' ? { kind: 'person', personId: who } : { kind: 'employer', unitId: who },
+            scope.kind === 'person'
+              ? { kind: 'person', personId: who }
+              : scope.kind === 'employer'
+                ? { kind: 'employer', unitId: who }
+                : { kind: 'authority', series: who, regionPattern: where },
           ),
         ),
       ),
-    { id, who: scope.kind === 'person' ? scope.personId : scope.unitId },
+    scope.kind === 'authority'
+      ? { id, who: scope.series, where: scope.regionPattern }
+      : { id, who: scope.kind === 'person' ? scope.personId : scope.unitId },
   );
   return row ?? null;
 }

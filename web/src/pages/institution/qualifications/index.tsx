@@ -69,7 +69,11 @@ export function QualificationsPage() {
           { title: '所属行业', dataIndex: 'industry', render: (v: string | null) => v ?? '-' },
           { title: '审核部门', dataIndex: 'reviewerUnitName', render: (v: string | null) => v ?? '-' },
           { title: '审核环节', dataIndex: 'step', render: (v: string | null) => v ?? '-' },
-          { title: '审核状态', dataIndex: 'state', render: (v: WorkflowState) => QUALIFICATION_STATE_LABELS[v] },
+          {
+            title: '审核状态',
+            dataIndex: 'state',
+            render: (v: WorkflowState) => QUALIFICATION_STATE_LABELS[v],
+          },
           {
             title: '操作',
             key: 'actions',
