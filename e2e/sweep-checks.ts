@@ -61,6 +61,8 @@ export async function settle(page: Page, trouble: Trouble): Promise<void> {
 
 export interface PageFindings {
   name: string;
+  /** the window size when it is not the sweep's first (1366×768) */
+  size?: string;
   title: string;
   trouble: string[];
   scrollWidth: number;
@@ -75,7 +77,12 @@ export interface PageFindings {
  * of a fixed-end (操作) column reach under it, nor — in a table that cannot scroll sideways — a cell
  * reach past the visible edge of the table.
  */
-export async function pageFindings(page: Page, name: string, trouble: string[]): Promise<PageFindings> {
+export async function pageFindings(
+  page: Page,
+  name: string,
+  trouble: string[],
+  size?: string,
+): Promise<PageFindings> {
   const measured = await page.evaluate(() => {
     const overlaps = new Set<string>();
     const visible = (el: Element) => {
@@ -128,5 +135,5 @@ export async function pageFindings(page: Page, name: string, trouble: string[]):
       overlaps: [...overlaps],
     };
   });
-  return { name, trouble, ...measured };
+  return { name, ...(size ? { size } : {}), trouble, ...measured };
 }
