@@ -242,6 +242,11 @@ describe('forms: every required field says what is missing at once, and clears w
         RECORD_ERRORS,
         () => fillRecord(page, form),
       );
+      // 确认送审 is shown before the first 保存, disabled, and says why
+      const send = button(form, '确认送审');
+      expect(await send.isDisabled()).toBe(true);
+      await send.hover({ force: true });
+      await see(page, '请先填写并保存基本信息，再确认送审');
       await form.getByRole('button', { name: '关闭' }).first().click();
 
       await button(page, '成果申报').click();
