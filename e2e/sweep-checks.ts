@@ -42,15 +42,18 @@ export function watchTrouble(page: Page): Trouble {
   };
 }
 
-/** Waits until no API call is in flight and no spinner turns, for 300 ms in a row (at most 15 s). */
-export async function settle(page: Page, trouble: Trouble): Promise<void> {
+/**
+ * Waits until no API call is in flight and no spinner turns, for `quietMs` in a row (at most 15 s);
+ * a page only resized (nothing loaded) needs less quiet than one just opened.
+ */
+export async function settle(page: Page, trouble: Trouble, quietMs = 300): Promise<void> {
   const deadline = Date.now() + 15_000;
   let quietSince = 0;
   while (Date.now() < deadline) {
     const spinning = await page.locator('.ant-spin-spinning:visible, .ant-skeleton-active:visible').count();
     if (trouble.inFlight() === 0 && spinning === 0) {
       quietSince ||= Date.now();
-      if (Date.now() - quietSince >= 300) return;
+      if (Date.now() - quietSince >= quietMs) return;
     } else {
       quietSince = 0;
     }

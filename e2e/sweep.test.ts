@@ -91,7 +91,7 @@ describe('sweep: every menu page of every demo account at 1366×768 and 1440×90
         trouble.reset();
         await page.setViewportSize(WIDE);
         await afterResize(page);
-        await settle(page, trouble);
+        await settle(page, trouble, 100);
         findings.push(await pageFindings(page, name, trouble.lines(), sizeName(WIDE)));
         await page.setViewportSize(VIEWPORT);
         await afterResize(page);
