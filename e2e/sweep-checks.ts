@@ -42,15 +42,18 @@ export function watchTrouble(page: Page): Trouble {
   };
 }
 
-/** Waits until no API call is in flight and no spinner turns, for 300 ms in a row (at most 15 s). */
-export async function settle(page: Page, trouble: Trouble): Promise<void> {
+/**
+ * Waits until no API call is in flight and no spinner turns, for `quietMs` in a row (at most 15 s);
+ * a page only resized (nothing loaded) needs less quiet than one just opened.
+ */
+export async function settle(page: Page, trouble: Trouble, quietMs = 300): Promise<void> {
   const deadline = Date.now() + 15_000;
   let quietSince = 0;
   while (Date.now() < deadline) {
     const spinning = await page.locator('.ant-spin-spinning:visible, .ant-skeleton-active:visible').count();
     if (trouble.inFlight() === 0 && spinning === 0) {
       quietSince ||= Date.now();
-      if (Date.now() - quietSince >= 300) return;
+      if (Date.now() - quietSince >= quietMs) return;
     } else {
       quietSince = 0;
     }
@@ -61,6 +64,8 @@ export async function settle(page: Page, trouble: Trouble): Promise<void> {
 
 export interface PageFindings {
   name: string;
+  /** the window size when it is not the sweep's first (1366×768) */
+  size?: string;
   title: string;
   trouble: string[];
   scrollWidth: number;
@@ -75,7 +80,12 @@ export interface PageFindings {
  * of a fixed-end (操作) column reach under it, nor — in a table that cannot scroll sideways — a cell
  * reach past the visible edge of the table.
  */
-export async function pageFindings(page: Page, name: string, trouble: string[]): Promise<PageFindings> {
+export async function pageFindings(
+  page: Page,
+  name: string,
+  trouble: string[],
+  size?: string,
+): Promise<PageFindings> {
   const measured = await page.evaluate(() => {
     const overlaps = new Set<string>();
     const visible = (el: Element) => {
@@ -128,5 +138,5 @@ export async function pageFindings(page: Page, name: string, trouble: string[]):
       overlaps: [...overlaps],
     };
   });
-  return { name, trouble, ...measured };
+  return { name, ...(size ? { size } : {}), trouble, ...measured };
 }

@@ -6,7 +6,13 @@ import { confirmRule, zodRule } from '../forms';
 export function PasswordFields({ name = 'password', label = '密码' }: { name?: string; label?: string }) {
   return (
     <>
-      <Form.Item name={name} label={label} extra={PASSWORD_HINT} rules={[zodRule(password)]}>
+      <Form.Item
+        name={name}
+        label={label}
+        extra={PASSWORD_HINT}
+        // an empty field is asked for by its own name (请输入新密码), the policy by the shared rule
+        rules={[{ required: true, message: `请输入${label}` }, zodRule(password, false)]}
+      >
         <Input.Password placeholder={PASSWORD_HINT} autoComplete="new-password" maxLength={16} />
       </Form.Item>
       <Form.Item name="confirmPassword" label="确认密码" dependencies={[name]} rules={[confirmRule(name)]}>

@@ -1,5 +1,18 @@
 import { FILE_KINDS, FILE_MAX_BYTES, ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Skeleton, Space, Tag, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Skeleton,
+  Space,
+  Tag,
+  Tooltip,
+  Upload,
+} from 'antd';
 import { Link } from 'react-router';
 import { useAccess } from '../../../access';
 import { fileUrl } from '../../../api/client';
@@ -140,9 +153,11 @@ export function EmployerRoleApplyPage() {
           <Button onClick={save} loading={busy}>
             保存
           </Button>
-          <Button type="primary" onClick={confirm} disabled={!saved || !profile.licence}>
-            确认
-          </Button>
+          <Tooltip title={!saved ? '请先保存基本信息' : !profile.licence ? '请先上传营业执照' : undefined}>
+            <Button type="primary" onClick={confirm} disabled={!saved || !profile.licence}>
+              确认
+            </Button>
+          </Tooltip>
         </Space>
       )}
     </Card>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, Form, Popconfirm, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Popconfirm, Space, Spin, Tooltip } from 'antd';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import type { RecordDetail, RecordEndpoints, RecordInput } from '../../../api/records';
@@ -176,7 +176,15 @@ export function RecordEditor(props: RecordEditorProps) {
           {a.label}
         </Button>
       );
-      return a.confirm && detail ? (
+      // shown before the first 保存 to show the sequence: say why it cannot be clicked yet
+      if (!detail) {
+        return (
+          <Tooltip key={a.label} title={`请先填写并保存基本信息，再${a.label}`}>
+            {button}
+          </Tooltip>
+        );
+      }
+      return a.confirm ? (
         <Popconfirm key={a.label} title={a.confirm} onConfirm={() => runAction(a)}>
           {button}
         </Popconfirm>

@@ -64,7 +64,7 @@ export function BindModal({
       destroyOnHidden
     >
       <Alert type="info" style={{ marginBottom: 16 }} title={BIND_HINTS.map((h) => <div key={h}>{h}</div>)} />
-      <Form form={form} labelCol={{ span: 5 }} wrapperCol={{ span: 17 }} onFinish={submit}>
+      <Form form={form} name="bind" labelCol={{ span: 5 }} wrapperCol={{ span: 17 }} onFinish={submit}>
         <Form.Item name="realName" label="姓名" rules={[zodRule(bindRequest.shape.realName)]}>
           <Input placeholder="请输入姓名" />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { App, Button, Col, Drawer, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { employerRecordsApi, type RecordDetail, type StaffOption } from '../../../../api/records';
 import { type RecordAction, RecordEditor } from '../../../records/components/RecordEditor';
 import { ReadOnlyField } from '../../../records/components/RecordForm';
@@ -40,6 +40,8 @@ export function DeclareDrawer({ id, onIdChange, onChanged }: DeclareDrawerProps)
   const { message } = App.useApp();
   const [staff, setStaff] = useState<StaffOption | null>(null);
   const [picking, setPicking] = useState(false);
+  /** the 姓名 field's onChange, so a pick from the list fills the form's value (and clears its error) */
+  const pickedField = useRef<((id: string) => void) | null>(null);
 
   const close = () => {
     setStaff(null);
@@ -65,11 +67,15 @@ export function DeclareDrawer({ id, onIdChange, onChanged }: DeclareDrawerProps)
     return (
       <>
         <Col xs={24} md={12}>
-          <Form.Item label="姓名" htmlFor="record_staffName" required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Input id="record_staffName" readOnly value={staff?.name ?? ''} placeholder="请选择人员" />
-              <Button onClick={() => setPicking(true)}>选择人员</Button>
-            </Space.Compact>
+          {/* a field of the form: 保存 says 请选择人员 together with every other missing field */}
+          <Form.Item name="professionalId" label="姓名" rules={[{ required: true, message: '请选择人员' }]}>
+            <StaffField
+              staff={staff}
+              onPick={(onChange) => {
+                pickedField.current = onChange;
+                setPicking(true);
+              }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -112,9 +118,34 @@ export function DeclareDrawer({ id, onIdChange, onChanged }: DeclareDrawerProps)
         onClose={() => setPicking(false)}
         onPick={(picked) => {
           setStaff(picked);
+          pickedField.current?.(picked.id);
           setPicking(false);
         }}
       />
     </Drawer>
+  );
+}
+
+/**
+ * 姓名 of a new record: the chosen staff member's name and 选择人员. The form value is the staff
+ * member's id (Form.Item passes value/onChange); `onPick` opens the list with the onChange to call.
+ */
+function StaffField({
+  id,
+  onChange,
+  staff,
+  onPick,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (id: string) => void;
+  staff: StaffOption | null;
+  onPick: (onChange: (id: string) => void) => void;
+}) {
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input id={id} readOnly value={staff?.name ?? ''} placeholder="请选择人员" />
+      <Button onClick={() => onPick((picked) => onChange?.(picked))}>选择人员</Button>
+    </Space.Compact>
   );
 }

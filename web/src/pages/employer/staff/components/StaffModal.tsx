@@ -112,7 +112,9 @@ function StaffForm({
     if (detail) form.setFieldsValue(toFormValues(detail));
   }, [form, detail]);
   return (
-    <Form<ProfessionalFormValues> form={form} layout="vertical">
+    // named: its inputs get ids `staff_<field>`, apart from the list's search form (姓名 there is `name`),
+    // so each label points at its own input
+    <Form<ProfessionalFormValues> form={form} name="staff" layout="vertical">
       <ProfessionalFormItems form={form} idNumberEditable={isNew} />
     </Form>
   );

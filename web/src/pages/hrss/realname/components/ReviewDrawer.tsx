@@ -1,6 +1,6 @@
 import { REALNAME_STATUS_LABELS } from '@ce/shared';
 import { App, Button, Descriptions, Drawer, Flex, Form, Image, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fileUrl } from '../../../../api/client';
 import { hrssApi } from '../../../../api/hrss';
 import type { RealnameDetail } from '../../../../api/types';
@@ -34,6 +34,8 @@ export function ReviewDrawer({
   const [form] = Form.useForm<{ opinion?: string }>();
   const [detail, setDetail] = useState<RealnameDetail | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** what the last click asked for: a reason is required to 审核不通过 only */
+  const rejecting = useRef(false);
 
   useEffect(() => {
     setDetail(null);
@@ -50,11 +52,14 @@ export function ReviewDrawer({
 
   const review = async (approve: boolean) => {
     if (!detail) return;
-    const opinion = (form.getFieldValue('opinion') as string | undefined)?.trim() ?? '';
-    if (!approve && !opinion) {
-      form.setFields([{ name: 'opinion', errors: ['请填写不通过原因'] }]);
+    // the reason is a rule of the field (not an error set once), so it clears as soon as one is typed
+    rejecting.current = !approve;
+    try {
+      await form.validateFields();
+    } catch {
       return;
     }
+    const opinion = (form.getFieldValue('opinion') as string | undefined)?.trim() ?? '';
     setSubmitting(true);
     try {
       if (approve) await hrssApi.approveRealname(detail.id, opinion || undefined);
@@ -113,7 +118,18 @@ export function ReviewDrawer({
           </Image.PreviewGroup>
           {pending && (
             <Form form={form} layout="vertical">
-              <Form.Item name="opinion" label="审核意见" extra="审核不通过时必须填写不通过原因">
+              <Form.Item
+                name="opinion"
+                label="审核意见"
+                extra="审核不通过时必须填写不通过原因"
+                rules={[
+                  {
+                    validator: async (_rule, value: string | undefined) => {
+                      if (rejecting.current && !value?.trim()) throw new Error('请填写不通过原因');
+                    },
+                  },
+                ]}
+              >
                 <Input.TextArea rows={3} maxLength={200} showCount placeholder="请输入审核意见" />
               </Form.Item>
               <Space>

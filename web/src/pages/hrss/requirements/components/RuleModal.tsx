@@ -150,7 +150,7 @@ export function RuleModal(props: {
           修改将生成新版本（第{rule.version + 1}版），原版本停用并保留在历史版本中。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="rule" layout="vertical">
         <Form.Item label="适用年度" required style={{ marginBottom: 0 }}>
           <Form.Item
             name="fromYear"
