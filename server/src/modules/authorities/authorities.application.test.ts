@@ -165,7 +165,10 @@ describe('行业主管角色申请', () => {
       regionCode: '4403',
       series: '经济专业人员',
     });
-    const [profile] = await t.db.select().from(orgProfiles).where(eq(orgProfiles.id, app.id));
+    const [profile] = await t.db
+      .select()
+      .from(orgProfiles)
+      .where(eq(orgProfiles.id, app.id ?? ''));
     expect(profile.parentUnitId).toBe(parent.unit.id);
     const after = await actingFor(t, agent, unit);
     expect(await permissionsOf(after)).toEqual(
