@@ -55,6 +55,17 @@ const PersonProfilePage = page(() => import('./pages/person/profile'), 'PersonPr
 const PersonRecordsPage = page(() => import('./pages/person/records'), 'PersonRecordsPage');
 const CertificateVerifyPage = page(() => import('./pages/public/verify'), 'CertificateVerifyPage');
 const OpinionsPage = page(() => import('./pages/workflow/opinions'), 'OpinionsPage');
+const AuthorityRoleApplyPage = page(() => import('./pages/authority/role-apply'), 'AuthorityRoleApplyPage');
+const AuthorityProfilePage = page(() => import('./pages/authority/profile'), 'AuthorityProfilePage');
+const LowerAuthorityReviewPage = page(
+  () => import('./pages/authority/lower-reviews'),
+  'LowerAuthorityReviewPage',
+);
+const AuthorityQueryPage = page(() => import('./pages/authority/query'), 'AuthorityQueryPage');
+const AuthorityRoleReviewPage = page(
+  () => import('./pages/hrss/authority-reviews'),
+  'AuthorityRoleReviewPage',
+);
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -121,6 +132,36 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    name: '行业主管部门',
+    icon: <BankOutlined />,
+    children: [
+      {
+        path: '/authority/role',
+        name: '行业主管角色申请',
+        access: 'role.apply',
+        component: AuthorityRoleApplyPage,
+      },
+      {
+        path: '/authority/profile',
+        name: '行业主管部门信息维护',
+        access: 'authority.profile',
+        component: AuthorityProfilePage,
+      },
+    ],
+  },
+  {
+    name: '行业主管业务管理',
+    icon: <AuditOutlined />,
+    children: [
+      {
+        path: '/authority/lower-reviews',
+        name: '下级行业主管部门信息审核',
+        access: 'authority.lower.review',
+        component: LowerAuthorityReviewPage,
+      },
+    ],
+  },
+  {
     name: '专业技术人员信息管理',
     icon: <TeamOutlined />,
     children: [
@@ -179,6 +220,12 @@ export const appRoutes: AppRoute[] = [
         access: 'record.query',
         component: RecordsQueryPage,
       },
+      {
+        path: '/authority/query',
+        name: '行业主管查询',
+        access: 'authority.query',
+        component: AuthorityQueryPage,
+      },
     ],
   },
   {
@@ -200,6 +247,12 @@ export const appRoutes: AppRoute[] = [
     name: '人社部门',
     icon: <AuditOutlined />,
     children: [
+      {
+        path: '/hrss/authority-reviews',
+        name: '行业主管角色审核',
+        access: 'authority.review',
+        component: AuthorityRoleReviewPage,
+      },
       {
         path: '/hrss/realname',
         name: '实名认证审核',
