@@ -96,7 +96,7 @@ type ReviewRow = {
   last_step: string | null;
   last_unit_name: string | null;
   state: WorkflowState;
-  submitted_at: string | null;
+  submitted_epoch: number | null;
   total: string;
 };
 
@@ -118,7 +118,7 @@ export async function listReviews(q: Queryable, orgId: string, f: ReviewFilters,
     'authority_reviews',
     sql`select p.id, p.unit_name, p.cert_number, p.contact_name, p.mobile_phone, p.series, p.level,
           ru.name as reviewer_unit_name, w.step, hl.step as last_step, hl.actor_unit_name as last_unit_name, w.state,
-          w.submitted_at::text as submitted_at, t.total
+          extract(epoch from w.submitted_at)::float8 as submitted_epoch, t.total
         from (select p.id, w.submitted_at as sort_key, count(*) over () as total
               from org_profiles p join workflow_items w on w.object_type = ${APPLICATION} and w.object_id = p.id
               where ${where}

@@ -54,7 +54,7 @@ export async function listReviews(
     reviewerUnitName: r.state === 'submitted' ? r.reviewer_unit_name : r.last_unit_name,
     step: r.state === 'submitted' ? r.step : r.last_step,
     state: r.state,
-    submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+    submittedAt: r.submitted_epoch === null ? null : new Date(r.submitted_epoch * 1000).toISOString(),
   }));
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
