@@ -33,6 +33,7 @@ import type { SmsSender } from './core/sms';
 import { smsGatewayFor } from './core/sms-gateway';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { agentRoutes } from './modules/agents/agents.routes';
+import { authoritiesRoutes } from './modules/authorities/authorities.routes';
 import { certificatesRoutes } from './modules/certificates/certificates.routes';
 import { fileRoutes } from './modules/files/files.routes';
 import { authRoutes } from './modules/identity/auth.routes';
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions) {
   importsRoutes(api, services);
   institutionsRoutes(api, services);
   teachersRoutes(api, services);
+  authoritiesRoutes(api, services);
 
   if (config.webDist) await serveWebApp(app, config.webDist);
 

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   'org.save': '保存角色申请信息',
   'org.confirm': '确认角色申请',
   'org.update': '法人单位信息维护',
+  'authority.update': '行业主管部门信息维护',
+  'authority.grant': '开通行业主管角色',
   'profile.save': '保存人员基本信息',
   'profile.submit': '提交人员基本信息',
   'staff.confirm': '专业技术人员信息确认（是）',

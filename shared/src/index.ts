@@ -6,6 +6,7 @@ z.config(z.locales.zhCN());
 export * from './access';
 export * from './api/admin';
 export * from './api/agents';
+export * from './api/authorities';
 export * from './api/certificate-settings';
 export * from './api/certificates';
 export * from './api/common';

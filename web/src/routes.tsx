@@ -71,6 +71,17 @@ const AuthorityRecordsQueryPage = page(
   () => import('./pages/authority/records-query'),
   'AuthorityRecordsQueryPage',
 );
+const AuthorityRoleApplyPage = page(() => import('./pages/authority/role-apply'), 'AuthorityRoleApplyPage');
+const AuthorityProfilePage = page(() => import('./pages/authority/profile'), 'AuthorityProfilePage');
+const LowerAuthorityReviewPage = page(
+  () => import('./pages/authority/lower-reviews'),
+  'LowerAuthorityReviewPage',
+);
+const AuthorityQueryPage = page(() => import('./pages/authority/query'), 'AuthorityQueryPage');
+const AuthorityRoleReviewPage = page(
+  () => import('./pages/hrss/authority-reviews'),
+  'AuthorityRoleReviewPage',
+);
 
 /** One entry of the route table; an entry without `path` is a menu group. */
 export interface AppRoute {
@@ -135,6 +146,66 @@ export const appRoutes: AppRoute[] = [
         name: '法人单位信息维护',
         access: 'employer.profile',
         component: EmployerProfilePage,
+      },
+    ],
+  },
+  {
+    name: '行业主管部门',
+    icon: <BankOutlined />,
+    children: [
+      {
+        path: '/authority/role',
+        name: '行业主管角色申请',
+        access: 'role.apply',
+        component: AuthorityRoleApplyPage,
+      },
+      {
+        path: '/authority/profile',
+        name: '行业主管部门信息维护',
+        access: 'authority.profile',
+        component: AuthorityProfilePage,
+      },
+    ],
+  },
+  {
+    name: '施教机构',
+    icon: <BankOutlined />,
+    children: [
+      {
+        path: '/institution/role',
+        name: '施教机构角色申请',
+        access: 'role.apply',
+        component: InstitutionRoleApplyPage,
+      },
+      {
+        path: '/institution/qualifications',
+        name: '专业培训资格申请',
+        access: 'qualification.apply',
+        component: QualificationsPage,
+      },
+      {
+        path: '/institution/profile',
+        name: '施教机构信息维护',
+        access: 'institution.profile',
+        component: InstitutionProfilePage,
+      },
+    ],
+  },
+  {
+    name: '行业主管业务管理',
+    icon: <AuditOutlined />,
+    children: [
+      {
+        path: '/authority/lower-reviews',
+        name: '下级行业主管部门信息审核',
+        access: 'authority.lower.review',
+        component: LowerAuthorityReviewPage,
+      },
+      {
+        path: '/authority/qualification-review',
+        name: '施教机构专业培训资格审核',
+        access: 'qualification.review',
+        component: QualificationReviewPage,
       },
     ],
   },
@@ -212,41 +283,11 @@ export const appRoutes: AppRoute[] = [
         access: 'authority.records',
         component: AuthorityRecordsQueryPage,
       },
-    ],
-  },
-  {
-    name: '施教机构',
-    icon: <BankOutlined />,
-    children: [
       {
-        path: '/institution/role',
-        name: '施教机构角色申请',
-        access: 'role.apply',
-        component: InstitutionRoleApplyPage,
-      },
-      {
-        path: '/institution/qualifications',
-        name: '专业培训资格申请',
-        access: 'qualification.apply',
-        component: QualificationsPage,
-      },
-      {
-        path: '/institution/profile',
-        name: '施教机构信息维护',
-        access: 'institution.profile',
-        component: InstitutionProfilePage,
-      },
-    ],
-  },
-  {
-    name: '行业主管业务管理',
-    icon: <AuditOutlined />,
-    children: [
-      {
-        path: '/authority/qualification-review',
-        name: '施教机构专业培训资格审核',
-        access: 'qualification.review',
-        component: QualificationReviewPage,
+        path: '/authority/query',
+        name: '行业主管查询',
+        access: 'authority.query',
+        component: AuthorityQueryPage,
       },
     ],
   },
@@ -269,6 +310,12 @@ export const appRoutes: AppRoute[] = [
     name: '人社部门',
     icon: <AuditOutlined />,
     children: [
+      {
+        path: '/hrss/authority-reviews',
+        name: '行业主管角色审核',
+        access: 'authority.review',
+        component: AuthorityRoleReviewPage,
+      },
       {
         path: '/hrss/realname',
         name: '实名认证审核',

@@ -1,3 +1,4 @@
+import { AUTHORITIES_FIELD_LABELS } from './authorities';
 import { CERTIFICATE_SETTINGS_FIELD_LABELS } from './certificate-settings';
 import { CERTIFICATES_FIELD_LABELS } from './certificates';
 import { COMMON_FIELD_LABELS } from './common';
@@ -25,4 +26,5 @@ export const FIELD_LABELS: Record<string, string> = {
   ...IMPORTS_FIELD_LABELS,
   ...INSTITUTIONS_FIELD_LABELS,
   ...TEACHERS_FIELD_LABELS,
+  ...AUTHORITIES_FIELD_LABELS,
 };

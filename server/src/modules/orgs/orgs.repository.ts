@@ -1,5 +1,5 @@
-import { and, eq, like, or } from 'drizzle-orm';
-import type { Queryable } from '../../core/db';
+import { and, eq, like, or, sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../core/db';
 import type { RegionScope } from '../../core/scope';
 import { files, orgProfiles, orgRoles, units } from '../../db/schema';
 
@@ -152,4 +152,20 @@ export async function profilesUsingLicence(
     .select()
     .from(orgProfiles)
     .where(and(eq(orgProfiles.licenceFileId, fileId), where));
+}
+/**
+ * Whether the file is the licence of a unit whose workflow item (an authority application, an
+ * institution's qualification — any item the unit submitted) waits or waited at `orgId`.
+ */
+export async function licenceOfUnitReviewedBy(q: Queryable, fileId: string, orgId: string): Promise<boolean> {
+  const rows = await queryRows(
+    q,
+    sql`select 1 from org_profiles p
+    where p.licence_file_id = ${fileId} and exists (
+      select 1 from workflow_items w where w.submitter_unit_id = p.unit_id and (w.reviewer_unit_id = ${orgId}
+        or exists (select 1 from workflow_history h where h.item_id = w.id and h.actor_unit_id = ${orgId}
+                     and h.action in ('approve', 'first_approve', 'reject', 'return'))))
+    limit 1`,
+  );
+  return rows.length > 0;
 }
