@@ -4,9 +4,11 @@ import { paged, pageQuery, yearFilter } from './common';
 import { ORG_LEVELS, ORG_PROFILE_STATUS_LABELS, type OrgProfileStatus, orgContactFields } from './orgs';
 import { historyEntry, workflowState, workflowStatus } from './workflow';
 
-/** Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). */
+/**
+ * Request-field labels of this domain (merged into FIELD_LABELS in labels.ts). `series` keeps the
+ * shared label 专业系列 (the same concept as 002's 专业序列): labels are global, one per field.
+ */
 export const AUTHORITIES_FIELD_LABELS: Record<string, string> = {
-  series: '专业序列',
   parentUnitName: '上级行业主管部门',
 };
 

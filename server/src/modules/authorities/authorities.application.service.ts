@@ -73,12 +73,10 @@ export async function saveApplication(
     if (!unit) throw notFound('单位');
     const existing = await orgs.findProfile(tx, unitId, 'authority', true);
     checkEditable(existing?.status);
-    // 隶属关系 must agree with where the unit is registered
+    // 隶属关系 must agree with where the unit is registered: a county authority needs a county; a
+    // city or provincial one may sit in any district of its city (广州市住建局 is in 越秀区)
     if (input.level === 'county' && !unit.countyCode) {
       throw fieldError('level', '单位所在地区没有县(区)，不能申请县(区)级行业主管部门');
-    }
-    if (input.level === 'city' && unit.countyCode) {
-      throw fieldError('level', '单位所在地区为县(区)，隶属关系应为县(区)级');
     }
     const hrss = await orgs.findHrssFor(tx, unit);
     const values = {

@@ -83,16 +83,20 @@ describe('行业主管角色申请', () => {
     expect((await eng.client.get(HRSS_DESK)).status).toBe(403);
   });
 
-  it('refuses a 隶属关系 that does not agree with the unit’s region', async () => {
+  it('refuses a 县(区)级 application of a unit without a county; a 市级 one may sit in a district', async () => {
     const { client } = await newApplicant(t, { cityCode: '4401' });
     const r = await client.put(APPLY, applicationBody('county', '工程技术人员'));
     expect(r.status).toBe(400);
     expect(r.error.fields?.[0]).toMatchObject({ field: 'level', label: '隶属关系' });
     expect(r.error.message).toContain('县(区)');
-    const county = await newApplicant(t, { cityCode: '4401', countyCode: '440104' });
-    const c = await county.client.put(APPLY, applicationBody('city', '工程技术人员'));
-    expect(c.status).toBe(400);
-    expect(c.error.fields?.[0].field).toBe('level');
+    // 广州市住房和城乡建设局 is registered in 越秀区 and applies as 市级: its region is the city
+    const district = await newApplicant(t, { cityCode: '4401', countyCode: '440104' });
+    const c = await district.client.put<{ regionCode: string }>(
+      APPLY,
+      applicationBody('city', '工程技术人员'),
+    );
+    expect(c.status).toBe(200);
+    expect(c.body.regionCode).toBe('4401');
   });
 
   it('退案 → edit → 送审 again; 回收 before review', async () => {
