@@ -3,6 +3,7 @@ import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import type { Queryable, Tx } from '../../core/db';
 import { fieldError, forbidden, invalidState, notFound } from '../../core/errors';
+import { attachProfileLicence } from '../orgs/orgs.licence';
 import * as orgs from '../orgs/orgs.repository';
 import { createItem, lockItem, submit, withdraw, workflowActor } from '../workflow/workflow.engine';
 import { presentAuthority, presentWorkflow, regionForLevel } from './authorities.present';
@@ -15,8 +16,6 @@ function actingUnitId(actor: Actor): string {
   if (!actor.actingUnit) throw forbidden('请先使用选中的单位账号登录');
   return actor.actingUnit.id;
 }
-
-const LICENCE_MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 /** Why the application cannot change now (null: it can). */
 function lockedReason(status: orgs.OrgProfileRow['status'] | undefined): string | null {
@@ -123,19 +122,11 @@ export async function attachLicence(
     const profile = await orgs.findProfile(tx, unitId, 'authority', true);
     if (!profile) throw invalidState('请先填写行业主管部门基本信息并保存，再上传统一社会信用代码证');
     checkEditable(profile.status);
-    const file = await orgs.findFile(tx, input.licenceFileId);
-    if (!file || file.ownerId !== actor.accountId || file.purpose !== 'licence') {
-      throw fieldError('licenceFileId', '请先上传统一社会信用代码证');
-    }
-    if (!LICENCE_MIMES.has(file.mime)) {
-      throw fieldError('licenceFileId', '统一社会信用代码证应为PDF、JPG或PNG文件');
-    }
-    await orgs.updateProfile(tx, unitId, 'authority', { licenceFileId: file.id });
-    await audit(tx, ctx, {
-      action: 'org.save',
-      objectType: 'org_profile',
-      objectId: unitId,
-      detail: { role: 'authority', licenceFileId: file.id },
+    await attachProfileLicence(tx, ctx, actor, {
+      unitId,
+      role: 'authority',
+      fileId: input.licenceFileId,
+      document: '统一社会信用代码证',
     });
     return present(tx, unitId);
   });

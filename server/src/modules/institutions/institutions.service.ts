@@ -3,6 +3,7 @@ import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import { fieldError, forbidden, invalidState, notFound } from '../../core/errors';
 import { institutionScope } from '../../core/scope';
+import { attachProfileLicence } from '../orgs/orgs.licence';
 import * as orgs from '../orgs/orgs.repository';
 import { presentInstitutionProfile } from './institutions.present';
 import { changedFields, refuseLockedChanges } from './locked-fields';
@@ -15,7 +16,6 @@ function actingUnitId(actor: Actor): string {
 }
 
 const AFTER_APPROVAL = '施教机构角色已确认，机构信息请在“施教机构信息维护”中修改';
-const LICENCE_MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 export async function getApplication(s: Services, actor: Actor) {
   return presentInstitutionProfile(s.db, actingUnitId(actor));
@@ -86,17 +86,11 @@ export async function attachLicence(
     const profile = await orgs.findProfile(tx, unitId, 'institution', true);
     if (!profile) throw invalidState('请先填写施教机构基本信息并保存，再上传附件');
     if (profile.status === 'approved') throw invalidState(AFTER_APPROVAL);
-    const file = await orgs.findFile(tx, input.licenceFileId);
-    if (!file || file.ownerId !== actor.accountId || file.purpose !== 'licence') {
-      throw fieldError('licenceFileId', '请先上传统一社会信用代码证或办学许可证');
-    }
-    if (!LICENCE_MIMES.has(file.mime)) throw fieldError('licenceFileId', '附件应为PDF、JPG或PNG文件');
-    await orgs.updateProfile(tx, unitId, 'institution', { licenceFileId: file.id });
-    await audit(tx, ctx, {
-      action: 'org.save',
-      objectType: 'org_profile',
-      objectId: unitId,
-      detail: { role: 'institution', licenceFileId: file.id },
+    await attachProfileLicence(tx, ctx, actor, {
+      unitId,
+      role: 'institution',
+      fileId: input.licenceFileId,
+      document: '统一社会信用代码证或办学许可证',
     });
     return presentInstitutionProfile(tx, unitId);
   });

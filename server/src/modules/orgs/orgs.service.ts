@@ -2,6 +2,7 @@ import type { EmployerApplicationRequest } from '@ce/shared';
 import { audit } from '../../core/audit';
 import type { Actor, RequestContext, Services } from '../../core/context';
 import { fieldError, forbidden, invalidState, notFound } from '../../core/errors';
+import { attachProfileLicence } from './orgs.licence';
 import { presentEmployerProfile } from './orgs.present';
 import * as repo from './orgs.repository';
 
@@ -12,7 +13,6 @@ function actingUnitId(actor: Actor): string {
 }
 
 const AFTER_APPROVAL = '法人单位角色已确认，单位信息请在“法人单位信息维护”中修改';
-const LICENCE_MIMES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 /** 法人单位角色申请: the unit's application, prefilled from the unit account before the first 保存. */
 export async function getEmployerApplication(s: Services, actor: Actor) {
@@ -73,17 +73,11 @@ export async function attachLicence(
     const profile = await repo.findProfile(tx, unitId, 'employer', true);
     if (!profile) throw invalidState('请先填写法人单位基本信息并保存，再上传营业执照');
     if (profile.status === 'approved') throw invalidState(AFTER_APPROVAL);
-    const file = await repo.findFile(tx, input.licenceFileId);
-    if (!file || file.ownerId !== actor.accountId || file.purpose !== 'licence') {
-      throw fieldError('licenceFileId', '请先上传营业执照');
-    }
-    if (!LICENCE_MIMES.has(file.mime)) throw fieldError('licenceFileId', '营业执照应为PDF、JPG或PNG文件');
-    await repo.updateProfile(tx, unitId, 'employer', { licenceFileId: file.id });
-    await audit(tx, ctx, {
-      action: 'org.save',
-      objectType: 'org_profile',
-      objectId: unitId,
-      detail: { role: 'employer', licenceFileId: file.id },
+    await attachProfileLicence(tx, ctx, actor, {
+      unitId,
+      role: 'employer',
+      fileId: input.licenceFileId,
+      document: '营业执照',
     });
     return presentEmployerProfile(tx, unitId);
   });
