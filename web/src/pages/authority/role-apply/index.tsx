@@ -1,5 +1,5 @@
-import { AUTHORITY_STATUS_LABELS, FILE_KINDS, FILE_MAX_BYTES } from '@ce/shared';
-import { Alert, App, Button, Card, Form, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { AUTHORITY_STATUS_LABELS } from '@ce/shared';
+import { Alert, App, Button, Card, Form, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAccess } from '../../../access';
@@ -10,7 +10,7 @@ import {
 } from '../../../api/authorities';
 import { useApiError } from '../../../api/useApiError';
 import { ApprovalHistory } from '../../../components/ApprovalHistory';
-import { fileRefusal } from '../../../forms';
+import { LicenceUpload } from '../../../components/LicenceUpload';
 import {
   AuthorityFormItems,
   type AuthorityFormValues,
@@ -18,8 +18,6 @@ import {
   toAuthorityFormValues,
 } from '../components/AuthorityFormItems';
 import { LicenceTable } from '../components/AuthorityInfoView';
-
-const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
 
 function StatusAlert({ app }: { app: AuthorityApplication }) {
   if (app.status === 'approved')
@@ -159,35 +157,13 @@ export function AuthorityRoleApplyPage() {
       <LicenceTable licence={app.licence} />
       {app.editable && (
         <Space style={{ margin: '12px 0' }}>
-          <Upload
-            accept=".pdf,.jpg,.jpeg,.png"
-            showUploadList={false}
+          <LicenceUpload
+            upload={authorityApi.uploadLicence}
+            onUploaded={show}
+            done="统一社会信用代码证上传成功"
+            label={app.licence ? '重新上传' : '上传统一社会信用代码证'}
             disabled={!saved}
-            beforeUpload={(file) => {
-              const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
-              if (refusal) {
-                void message.error(refusal);
-                return Upload.LIST_IGNORE;
-              }
-              return true;
-            }}
-            customRequest={({ file, onSuccess, onError: fail }) => {
-              if (!(file instanceof File)) return;
-              authorityApi
-                .uploadLicence(file)
-                .then((next) => {
-                  onSuccess?.(next);
-                  show(next);
-                  void message.success('统一社会信用代码证上传成功');
-                })
-                .catch((error: unknown) => {
-                  onError(error);
-                  fail?.(error instanceof Error ? error : new Error('上传失败'));
-                });
-            }}
-          >
-            <Button disabled={!saved}>{app.licence ? '重新上传' : '上传统一社会信用代码证'}</Button>
-          </Upload>
+          />
           {!saved && <Typography.Text type="secondary">请先保存基本信息</Typography.Text>}
         </Space>
       )}

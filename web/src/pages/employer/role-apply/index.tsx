@@ -1,29 +1,14 @@
-import { FILE_KINDS, FILE_MAX_BYTES, ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Skeleton,
-  Space,
-  Tag,
-  Tooltip,
-  Upload,
-} from 'antd';
+import { ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import { useAccess } from '../../../access';
 import { fileUrl } from '../../../api/client';
 import { type EmployerApplicationInput, orgsApi } from '../../../api/orgs';
 import { useApiError } from '../../../api/useApiError';
+import { LicenceUpload } from '../../../components/LicenceUpload';
 import { formatDateTime } from '../../../format';
-import { fileRefusal } from '../../../forms';
 import { contactValues, OrgInfoFormItems, type OrgInfoFormValues } from './components/OrgInfoFormItems';
 import { useOrgProfileForm } from './components/useOrgProfileForm';
-
-const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
 
 /**
  * 法人单位角色申请 (manual 003 §1.2.1): 第一步 填写并保存, 第二步 上传营业执照, 第三步 确认.
@@ -111,35 +96,13 @@ export function EmployerRoleApplyPage() {
               <span>未上传</span>
             )}
             {!approved && (
-              <Upload
-                accept=".pdf,.jpg,.jpeg,.png"
-                showUploadList={false}
+              <LicenceUpload
+                upload={orgsApi.uploadLicence}
+                onUploaded={show}
+                done="营业执照上传成功"
+                label={profile.licence ? '重新上传' : '上传附件'}
                 disabled={!saved}
-                beforeUpload={(file) => {
-                  const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
-                  if (refusal) {
-                    void message.error(refusal);
-                    return Upload.LIST_IGNORE;
-                  }
-                  return true;
-                }}
-                customRequest={({ file, onSuccess, onError: fail }) => {
-                  if (!(file instanceof File)) return;
-                  orgsApi
-                    .uploadLicence(file)
-                    .then((next) => {
-                      onSuccess?.(next);
-                      show(next);
-                      void message.success('营业执照上传成功');
-                    })
-                    .catch((error: unknown) => {
-                      onError(error);
-                      fail?.(error instanceof Error ? error : new Error('上传失败'));
-                    });
-                }}
-              >
-                <Button disabled={!saved}>{profile.licence ? '重新上传' : '上传附件'}</Button>
-              </Upload>
+              />
             )}
             {!saved && <span style={{ color: '#999' }}>请先保存基本信息</span>}
           </Flex>

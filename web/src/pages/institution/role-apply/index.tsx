@@ -1,10 +1,10 @@
-import { FILE_KINDS, FILE_MAX_BYTES, ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
-import { Alert, App, Button, Card, Form, Skeleton, Space, Tag, Upload } from 'antd';
+import { ORG_PROFILE_STATUS_LABELS } from '@ce/shared';
+import { Alert, App, Button, Card, Form, Skeleton, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useAccess } from '../../../access';
 import { type InstitutionApplicationInput, institutionsApi } from '../../../api/institutions';
 import { useApiError } from '../../../api/useApiError';
-import { fileRefusal } from '../../../forms';
+import { LicenceUpload } from '../../../components/LicenceUpload';
 import { LicenceTable } from '../../authority/qualification-review/components/QualificationView';
 import {
   contactValues,
@@ -12,8 +12,6 @@ import {
   type InstitutionFormValues,
 } from './components/InstitutionFormItems';
 import { useInstitutionForm } from './components/useInstitutionForm';
-
-const ALLOWED_MIME: readonly string[] = Object.values(FILE_KINDS);
 
 /**
  * 施教机构角色申请: 填写机构信息并保存, 上传统一社会信用代码证 / 办学许可, 确认. The role is granted at
@@ -99,35 +97,13 @@ export function InstitutionRoleApplyPage() {
         style={{ marginBottom: 16 }}
         extra={
           !approved && (
-            <Upload
-              accept=".pdf,.jpg,.jpeg,.png"
-              showUploadList={false}
+            <LicenceUpload
+              upload={institutionsApi.uploadLicence}
+              onUploaded={show}
+              done="附件上传成功"
+              label={profile.licence ? '重新上传' : '上传附件'}
               disabled={!saved}
-              beforeUpload={(file) => {
-                const refusal = fileRefusal(file, ALLOWED_MIME, FILE_MAX_BYTES);
-                if (refusal) {
-                  void message.error(refusal);
-                  return Upload.LIST_IGNORE;
-                }
-                return true;
-              }}
-              customRequest={({ file, onSuccess, onError: fail }) => {
-                if (!(file instanceof File)) return;
-                institutionsApi
-                  .uploadLicence(file)
-                  .then((next) => {
-                    onSuccess?.(next);
-                    show(next);
-                    void message.success('附件上传成功');
-                  })
-                  .catch((error: unknown) => {
-                    onError(error);
-                    fail?.(error instanceof Error ? error : new Error('上传失败'));
-                  });
-              }}
-            >
-              <Button disabled={!saved}>{profile.licence ? '重新上传' : '上传附件'}</Button>
-            </Upload>
+            />
           )
         }
       >
